@@ -1,0 +1,4 @@
+import { runSlice } from '../render/run.js';
+
+const entry = process.argv[2] ?? 'slice.ts';
+process.exitCode = await runSlice({ entry });

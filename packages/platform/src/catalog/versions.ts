@@ -1,0 +1,96 @@
+/**
+ * The one version catalog. The Helm bootstrap, the Argo CD Applications and the docs all read these
+ * pins; nothing else in the repo spells a version. Renovate finds them through the `renovate:` comments
+ * (see renovate.json at the repo root), so keep each pin on one line below its comment.
+ */
+
+export interface HelmChartPin {
+  /** Helm repository URL. */
+  repo: string;
+  chart: string;
+  version: string;
+  /** The application version the chart ships, for docs and image checks. */
+  appVersion: string;
+}
+
+export const charts = {
+  certManager: {
+    repo: 'https://charts.jetstack.io',
+    chart: 'cert-manager',
+    // renovate: datasource=helm registryUrl=https://charts.jetstack.io depName=cert-manager
+    version: 'v1.20.2',
+    appVersion: 'v1.20.2',
+  },
+  kubePrometheusStack: {
+    repo: 'https://prometheus-community.github.io/helm-charts',
+    chart: 'kube-prometheus-stack',
+    // renovate: datasource=helm registryUrl=https://prometheus-community.github.io/helm-charts depName=kube-prometheus-stack
+    version: '86.2.3',
+    appVersion: 'v0.91.0',
+  },
+  argoCd: {
+    repo: 'https://argoproj.github.io/argo-helm',
+    chart: 'argo-cd',
+    // renovate: datasource=helm registryUrl=https://argoproj.github.io/argo-helm depName=argo-cd
+    version: '9.5.21',
+    appVersion: 'v3.4.3',
+  },
+  argoRollouts: {
+    repo: 'https://argoproj.github.io/argo-helm',
+    chart: 'argo-rollouts',
+    // renovate: datasource=helm registryUrl=https://argoproj.github.io/argo-helm depName=argo-rollouts
+    version: '2.41.0',
+    appVersion: 'v1.9.0',
+  },
+  argoWorkflows: {
+    repo: 'https://argoproj.github.io/argo-helm',
+    chart: 'argo-workflows',
+    // renovate: datasource=helm registryUrl=https://argoproj.github.io/argo-helm depName=argo-workflows
+    version: '1.0.15',
+    appVersion: 'v4.0.6',
+  },
+  argoEvents: {
+    repo: 'https://argoproj.github.io/argo-helm',
+    chart: 'argo-events',
+    // renovate: datasource=helm registryUrl=https://argoproj.github.io/argo-helm depName=argo-events
+    version: '2.4.21',
+    appVersion: 'v1.9.10',
+  },
+  cloudnativePg: {
+    repo: 'https://cloudnative-pg.github.io/charts',
+    chart: 'cloudnative-pg',
+    // renovate: datasource=helm registryUrl=https://cloudnative-pg.github.io/charts depName=cloudnative-pg
+    version: '0.28.3',
+    appVersion: '1.29.1',
+  },
+} as const satisfies Record<string, HelmChartPin>;
+
+export interface GitManifestsPin {
+  /** Git repository Argo CD reads the upstream manifests from. */
+  repo: string;
+  /** Tag (never a branch: the render must not move by itself). */
+  version: string;
+  /** Folder in that repository holding the manifests. */
+  path: string;
+}
+
+export const manifests = {
+  keycloakOperator: {
+    repo: 'https://github.com/keycloak/keycloak-k8s-resources',
+    // renovate: datasource=github-tags depName=keycloak/keycloak-k8s-resources
+    version: '26.6.3',
+    path: 'kubernetes',
+  },
+} as const satisfies Record<string, GitManifestsPin>;
+
+/** Kubernetes API versions of the custom resources the kit renders, for the pinned operators. */
+export const apiVersions = {
+  keycloak: 'k8s.keycloak.org/v2beta1',
+  keycloakRealmImport: 'k8s.keycloak.org/v2beta1',
+  cnpg: 'postgresql.cnpg.io/v1',
+  barmanCloud: 'barmancloud.cnpg.io/v1',
+  traefik: 'traefik.io/v1alpha1',
+  k3sHelm: 'helm.cattle.io/v1',
+} as const;
+
+export type ChartKey = keyof typeof charts;

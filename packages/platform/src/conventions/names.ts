@@ -1,0 +1,66 @@
+/**
+ * Every derived name in one place. Names are an API (dashboards, runbooks and scripts use them), so
+ * they are deterministic and never hashed.
+ */
+export const PART_OF = 'ultron';
+export const MANAGED_BY = 'ultron';
+
+/** Namespaces the platform itself uses; an app may not take one of them. */
+export const PLATFORM_NAMESPACES = {
+  argocd: 'argocd',
+  certManager: 'cert-manager',
+  monitoring: 'monitoring',
+  cnpg: 'cnpg-system',
+  keycloak: 'keycloak',
+  kubeSystem: 'kube-system',
+} as const;
+
+export const RESERVED_NAMESPACES: readonly string[] = [
+  ...Object.values(PLATFORM_NAMESPACES),
+  'default',
+  'kube-public',
+  'kube-node-lease',
+];
+
+/** The Argo CD project that holds the platform's own components. */
+export const PLATFORM_PROJECT = 'platform';
+export const ROOT_APP = 'root';
+
+export const appNames = (app: string) => ({
+  namespace: app,
+  rollout: app,
+  container: app,
+  service: app,
+  /** Preview service for the canary's pods. */
+  canaryService: `${app}-canary`,
+  stableService: `${app}-stable`,
+  analysisTemplate: `${app}-success-rate`,
+  serviceMonitor: app,
+  ingress: app,
+  tlsSecret: `${app}-tls`,
+  project: app,
+  application: app,
+  migrationsJob: `${app}-migrate`,
+  pgCluster: `${app}-pg`,
+  pgAppSecret: `${app}-pg-app`,
+  pgRwService: `${app}-pg-rw`,
+  pgBackupCreds: `${app}-pg-backup-creds`,
+  pgScheduledBackup: `${app}-pg-nightly`,
+  pgObjectStore: `${app}-pg-store`,
+  keycloakSecret: `${app}-kc`,
+  apiClient: `${app}-api`,
+  spaClient: `${app}-spa`,
+});
+
+/** The longest suffix the kit appends to an app name (`-pg-backup-creds`), so app names stay valid. */
+export const LONGEST_SUFFIX = '-pg-backup-creds'.length;
+
+/** Labels on everything the kit renders. `app` is the selector label the recipe relies on. */
+export function commonLabels(app: string, component?: string): Record<string, string> {
+  return {
+    'app.kubernetes.io/name': app,
+    'app.kubernetes.io/part-of': PART_OF,
+    'app.kubernetes.io/managed-by': MANAGED_BY,
+    ...(component ? { 'app.kubernetes.io/component': component } : {}),
+  };
+}

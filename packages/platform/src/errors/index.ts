@@ -1,0 +1,2 @@
+export * from './problem.js';
+export { formatPath, problemsFromZod, withHint } from './zod.js';

@@ -1,0 +1,38 @@
+/** The smallest shape every rendered Kubernetes object has. kubernetes-models classes satisfy it. */
+export interface ObjectMeta {
+  /** Optional only because kubernetes-models types it so; the Tree refuses objects without one. */
+  name?: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export interface Manifest {
+  apiVersion: string;
+  kind: string;
+  /** Optional only because kubernetes-models types it so; the Tree refuses objects without a name. */
+  metadata?: ObjectMeta;
+}
+
+/** kubernetes-models instances carry a schema check; plain typed objects (kinds without a model) do not. */
+export interface Validatable {
+  validate(): void;
+}
+
+export function hasValidate(value: unknown): value is Validatable {
+  return typeof (value as Partial<Validatable>)?.validate === 'function';
+}
+
+/** `Rollout penvoice/penvoice` — how objects are named in messages. */
+export function describe(object: Pick<Manifest, 'kind' | 'metadata'>): string {
+  const ns = object.metadata?.namespace ? `${object.metadata.namespace}/` : '';
+  return `${object.kind} ${ns}${object.metadata?.name ?? '(unnamed)'}`;
+}
+
+/** Plain JSON data of an object: drops class prototypes, undefined fields and functions. */
+export function toPlain(object: unknown): PlainManifest {
+  return JSON.parse(JSON.stringify(object)) as PlainManifest;
+}
+
+/** A manifest as plain JSON data, with all its fields. */
+export type PlainManifest = Manifest & { metadata: ObjectMeta } & Record<string, unknown>;

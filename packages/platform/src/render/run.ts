@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { formatProblems, isUserError } from '../errors/problem.js';
+import { findRepoRoot, treeRoot, workspaceSource } from './repo.js';
+import { renderSlice, type Slice } from './slice.js';
+import { writeSlice } from './writer.js';
+
+export interface RunOptions {
+  /** The module whose default export is the Slice, relative to `cwd`. */
+  entry: string;
+  cwd?: string;
+  log?: (line: string) => void;
+  error?: (line: string) => void;
+}
+
+/**
+ * Renders one workspace's slice into the tree. Returns the process exit code: 0 on success, 1 when the
+ * definition has problems (all printed, nothing written). Bugs still throw with their stack.
+ */
+export async function runSlice(options: RunOptions): Promise<number> {
+  const cwd = options.cwd ?? process.cwd();
+  const log = options.log ?? ((l) => process.stdout.write(`${l}\n`));
+  const error = options.error ?? ((l) => process.stderr.write(`${l}\n`));
+  const started = performance.now();
+  const repoRoot = findRepoRoot(cwd);
+  const source = workspaceSource(repoRoot, cwd);
+  try {
+    const module = (await import(pathToFileURL(resolve(cwd, options.entry)).href)) as { default?: Slice };
+    const slice = module.default;
+    if (!slice || typeof slice.build !== 'function') {
+      error(
+        `${source}: ${options.entry} must export default a slice (defineWorkload(…), a platform component…)`,
+      );
+      return 1;
+    }
+    const rendered = renderSlice(slice, source);
+    const summary = await writeSlice(treeRoot(repoRoot), rendered);
+    const ms = Math.round(performance.now() - started);
+    log(
+      `${source}: ${rendered.files.size} files (${summary.written.length} written, ${summary.unchanged.length} unchanged, ${summary.pruned.length} pruned) in ${ms} ms`,
+    );
+    return 0;
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    error(`${source}: ${e.message.split('\n')[0]}\n${formatProblems(e.problems)}\nnothing was written.`);
+    return 1;
+  }
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'conformance/index': 'src/conformance/index.ts',
+    'bin/ultron-render': 'src/bin/ultron-render.ts',
+  },
+  format: ['esm'],
+  target: 'node22',
+  dts: { entry: { index: 'src/index.ts', 'conformance/index': 'src/conformance/index.ts' } },
+  clean: true,
+  sourcemap: false,
+  splitting: true,
+  // Dependencies stay external: users install them once, and deep imports keep start-up cheap.
+  external: [/^@kubernetes-models\//, /^kubernetes-models\//],
+});

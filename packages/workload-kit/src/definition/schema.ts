@@ -1,0 +1,262 @@
+import {
+  dnsLabel,
+  dnsName,
+  duration,
+  LONGEST_SUFFIX,
+  parseDuration,
+  parseQuantity,
+  quantity,
+  RESERVED_NAMESPACES,
+  withHint,
+} from '@ultron/platform';
+import { z } from 'zod';
+
+const hinted = (message: string, hint: string) => ({ error: withHint(message, hint) });
+
+/** 63 (a DNS label) minus the longest suffix the kit derives, so `<app>-pg-backup-creds` stays valid. */
+export const MAX_APP_NAME = 63 - LONGEST_SUFFIX;
+
+const appName = dnsLabel(MAX_APP_NAME).refine((name) => !RESERVED_NAMESPACES.includes(name), {
+  error: withHint('is a reserved namespace', `pick a name other than ${RESERVED_NAMESPACES.join(', ')}`),
+});
+
+/** `ghcr.io/<owner>/<app>:sha-<short>` or `…@sha256:<digest>`; never `latest`, never untagged. */
+const image = z
+  .string()
+  .regex(
+    /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/,
+    hinted(
+      'must be a full image reference with a tag or digest',
+      'e.g. "ghcr.io/acme/penvoice:sha-3f9c2a1" or "ghcr.io/acme/penvoice@sha256:<64 hex>"',
+    ),
+  )
+  .refine((ref) => !/:latest$/.test(ref), {
+    error: withHint('must not use the "latest" tag', 'pin the build: "sha-<short git sha>" or a digest'),
+  });
+
+const port = z
+  .number()
+  .int(hinted('must be a whole number', 'e.g. 8080'))
+  .min(1024, hinted('must be 1024 or higher', 'pods run as non-root and cannot bind privileged ports'))
+  .max(65535, hinted('must be at most 65535', 'e.g. 8080'));
+
+const httpPath = z
+  .string()
+  .regex(/^\/[A-Za-z0-9._~/-]*$/, hinted('must be an absolute URL path', 'e.g. "/readyz"'));
+
+const resources = z.strictObject({
+  requests: z.strictObject({ cpu: quantity, memory: quantity }),
+  limits: z.strictObject({ cpu: quantity.optional(), memory: quantity }),
+});
+
+const envName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, hinted('must be a valid environment variable name', 'e.g. "LOG_LEVEL"'));
+
+const dataKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, hinted('must be a valid data key', 'e.g. "API_TOKEN"'));
+
+/** A plain value, or a reference to a key of a Secret (created out of band) or of a ConfigMap. */
+const envValue = z.union([
+  z.string(),
+  z.strictObject({ secret: dnsLabel(253), key: dataKey }),
+  z.strictObject({ configMap: dnsLabel(253), key: dataKey }),
+]);
+
+/** CNPG's six-field cron: seconds first. A five-field cron is accepted by CNPG and runs at the wrong time. */
+const cnpgCron = z
+  .string()
+  .refine((cron) => cron.trim().split(/\s+/).length === 6, {
+    error: withHint(
+      'must have six fields (seconds first)',
+      'CNPG crons start with seconds: "0 0 3 * * *" is 03:00 every day',
+    ),
+  })
+  .refine(
+    (cron) =>
+      cron
+        .trim()
+        .split(/\s+/)
+        .every((f) => /^[0-9*,/?LW#-]+$|^[A-Z]{3}$/.test(f)),
+    {
+      error: withHint('has an invalid field', 'use numbers, "*", ranges "1-5", lists "1,3" and steps "*/15"'),
+    },
+  );
+
+const canary = z.strictObject({
+  /** Traffic weights the canary walks through before full promotion. */
+  steps: z.array(z.number().int().min(1).max(100)).min(1).default([25, 50, 75]),
+  /** Pause after each weight, e.g. "60s". */
+  pause: duration.default('60s'),
+  /** Share of non-5xx requests the canary must keep, in (0, 1]. */
+  successThreshold: z
+    .number()
+    .gt(0, hinted('must be greater than 0', 'e.g. 0.95'))
+    .max(1, hinted('must be at most 1', 'a share, e.g. 0.95 for 95 %')),
+  interval: duration.default('30s'),
+  failureLimit: z.number().int().min(0).max(10).default(2),
+  /** Replace the success-rate PromQL (must return one ratio). */
+  query: z.string().min(1).optional(),
+  /**
+   * `replicas`: weights are approximated by pod counts (today's behaviour, no routing objects).
+   * `traefik`: Argo Rollouts sets exact weights on a TraefikService the ingress routes through.
+   */
+  trafficRouting: z.enum(['replicas', 'traefik']).default('replicas'),
+});
+
+const database = z.strictObject({
+  size: quantity.default('5Gi'),
+  storageClass: dnsLabel(253).default('local-path'),
+  instances: z.number().int().min(1).max(5).default(1),
+  resources: resources.default({ requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } }),
+  backup: z
+    .strictObject({
+      /** Six-field cron (seconds first). */
+      schedule: cnpgCron.default('0 0 3 * * *'),
+      retention: z
+        .string()
+        .regex(
+          /^[1-9][0-9]*[dwm]$/,
+          hinted('must be a retention like "30d"', 'a number followed by d, w or m'),
+        )
+        .default('30d'),
+      /** In-tree `barmanObjectStore` (what runs today) or the Barman Cloud plugin's ObjectStore. */
+      method: z.enum(['barmanObjectStore', 'plugin']).default('barmanObjectStore'),
+    })
+    .default({ schedule: '0 0 3 * * *', retention: '30d', method: 'barmanObjectStore' }),
+});
+
+const migrations = z.strictObject({
+  /** The migrate CLI bundled in the app image. */
+  command: z.array(z.string().min(1)).min(1).default(['migrate', 'up']),
+  /** Attempts before the sync fails. */
+  backoffLimit: z.number().int().min(0).max(10).default(2),
+});
+
+const auth = z.strictObject({
+  /** Keycloak realm; defaults to the app name. */
+  realm: dnsLabel().optional(),
+  spa: z.strictObject({
+    redirectUris: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^https:\/\/[^\s*]+$/,
+            hinted('must be an exact https:// URI', 'no wildcards: e.g. "https://penvoice.app/callback"'),
+          ),
+      )
+      .min(1),
+    webOrigins: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^https:\/\/[^\s/*]+$/,
+            hinted('must be an https:// origin', 'scheme and host only: "https://penvoice.app"'),
+          ),
+      )
+      .min(1),
+  }),
+});
+
+export const workloadSchema = z
+  .strictObject({
+    name: appName,
+    /** The app's own domain; its API is served at `api.<domain>`. */
+    domain: dnsName,
+    /** Hosts routed to the API; each must be the domain or under it. Default: `api.<domain>`. */
+    hosts: z.array(dnsName).min(1).optional(),
+    image,
+    port: port.default(8080),
+    probes: z
+      .strictObject({ readiness: httpPath.default('/readyz'), liveness: httpPath.default('/livez') })
+      .default({ readiness: '/readyz', liveness: '/livez' }),
+    env: z.record(envName, envValue).default({}),
+    resources: resources.default({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } }),
+    replicas: z.number().int().min(1).max(20).default(2),
+    canary: canary.default({
+      steps: [25, 50, 75],
+      pause: '60s',
+      successThreshold: 0.95,
+      interval: '30s',
+      failureLimit: 2,
+      trafficRouting: 'replicas',
+    }),
+    database: z.union([z.literal(false), database]).default(() => database.parse({})),
+    migrations: z.union([z.literal(false), migrations]).default(() => migrations.parse({})),
+    auth: z.union([z.literal(false), auth]).default(false),
+    /** Extra ConfigMaps: name → key → value. */
+    configMaps: z.record(dnsLabel(253), z.record(dataKey, z.string())).default({}),
+  })
+  .superRefine((w, ctx) => {
+    const issue = (path: PropertyKey[], message: string, hint: string) =>
+      ctx.addIssue({ code: 'custom', path, message: withHint(message, hint) });
+
+    (w.hosts ?? []).forEach((host, i) => {
+      if (host !== w.domain && !host.endsWith(`.${w.domain}`)) {
+        issue(
+          ['hosts', i],
+          `"${host}" is outside the app domain "${w.domain}"`,
+          `use "api.${w.domain}" or another name under it`,
+        );
+      }
+    });
+    w.canary.steps.forEach((weight, i) => {
+      const previous = w.canary.steps[i - 1];
+      if (previous !== undefined && weight <= previous) {
+        issue(
+          ['canary', 'steps', i],
+          `weight ${weight} does not increase (previous ${previous})`,
+          'use increasing weights, e.g. [25, 50, 75]',
+        );
+      }
+    });
+    // Field checks may already have failed: values that did not parse are NaN and compare false.
+    if (parseDuration(w.canary.interval) < 10) {
+      issue(
+        ['canary', 'interval'],
+        'must be at least 10s',
+        'Prometheus scrapes every 15s; shorter intervals see no new data',
+      );
+    }
+    const checkResources = (path: PropertyKey[], r: z.infer<typeof resources>) => {
+      if (parseQuantity(r.requests.memory) > parseQuantity(r.limits.memory)) {
+        issue(
+          [...path, 'requests', 'memory'],
+          `request ${r.requests.memory} is above the limit ${r.limits.memory}`,
+          'raise the limit or lower the request',
+        );
+      }
+      if (parseQuantity(r.requests.cpu) > parseQuantity(r.limits.cpu)) {
+        issue(
+          [...path, 'requests', 'cpu'],
+          `request ${r.requests.cpu} is above the limit ${r.limits.cpu}`,
+          'raise the limit or lower the request',
+        );
+      }
+    };
+    checkResources(['resources'], w.resources);
+    if (w.database) checkResources(['database', 'resources'], w.database.resources);
+    if (w.migrations && !w.database) {
+      issue(['migrations'], 'needs a database', 'set `migrations: false` or enable `database`');
+    }
+    for (const [name, value] of Object.entries(w.env)) {
+      if (name === 'DB_URL' && w.database) {
+        issue(
+          ['env', name],
+          'is set by the kit from the database secret',
+          'remove it; the app reads DB_URL from <app>-pg-app key uri',
+        );
+      }
+      if (typeof value === 'object' && 'configMap' in value && !(value.configMap in w.configMaps)) {
+        issue(
+          ['env', name, 'configMap'],
+          `ConfigMap "${value.configMap}" is not defined`,
+          'add it under `configMaps`',
+        );
+      }
+    }
+  });
+
+export type WorkloadInput = z.input<typeof workloadSchema>;
+export type Workload = z.output<typeof workloadSchema> & { hosts: string[] };

@@ -1,0 +1,93 @@
+import { appNames, type Cluster } from '@ultron/platform';
+import type { IContainer } from 'kubernetes-models/v1/Container';
+import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
+import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
+import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
+import type { IVolume } from 'kubernetes-models/v1/Volume';
+import type { Workload } from '../definition/schema.js';
+
+export const PORT_NAME = 'http';
+/** Non-root UID/GID of distroless "nonroot" images. */
+const NONROOT = 65532;
+
+/** Pod-level settings that pass Pod Security "restricted". */
+export const podSecurityContext: IPodSecurityContext = {
+  runAsNonRoot: true,
+  runAsUser: NONROOT,
+  runAsGroup: NONROOT,
+  fsGroup: NONROOT,
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+
+/** Container-level settings that pass Pod Security "restricted", with a read-only root filesystem. */
+export const containerSecurityContext: ISecurityContext = {
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+
+/** The one writable place in the container. */
+export const tmpVolume: IVolume = { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } };
+export const tmpMount = { name: 'tmp', mountPath: '/tmp' };
+
+/** DB_URL from the CNPG-generated secret, then the user's env in name order (stable output). */
+export function containerEnv(w: Workload): IEnvVar[] {
+  const env: IEnvVar[] = [];
+  if (w.database) {
+    env.push({
+      name: 'DB_URL',
+      valueFrom: { secretKeyRef: { name: appNames(w.name).pgAppSecret, key: 'uri' } },
+    });
+  }
+  for (const name of Object.keys(w.env).sort()) {
+    const value = w.env[name]!;
+    if (typeof value === 'string') env.push({ name, value });
+    else if ('secret' in value)
+      env.push({ name, valueFrom: { secretKeyRef: { name: value.secret, key: value.key } } });
+    else env.push({ name, valueFrom: { configMapKeyRef: { name: value.configMap, key: value.key } } });
+  }
+  return env;
+}
+
+function resources(w: Workload) {
+  return {
+    requests: { cpu: w.resources.requests.cpu, memory: w.resources.requests.memory },
+    limits: {
+      memory: w.resources.limits.memory,
+      ...(w.resources.limits.cpu ? { cpu: w.resources.limits.cpu } : {}),
+    },
+  };
+}
+
+/** The app container: one port named `http` serving the API and /metrics, readiness on /readyz. */
+export function appContainer(_cluster: Cluster, w: Workload): IContainer {
+  return {
+    name: appNames(w.name).container,
+    image: w.image,
+    imagePullPolicy: 'IfNotPresent',
+    ports: [{ name: PORT_NAME, containerPort: w.port, protocol: 'TCP' }],
+    env: containerEnv(w),
+    resources: resources(w),
+    // A bad config keeps new pods un-Ready, so the canary never promotes: the platform's safe cut-over.
+    readinessProbe: {
+      httpGet: { path: w.probes.readiness, port: PORT_NAME },
+      periodSeconds: 5,
+      failureThreshold: 3,
+    },
+    livenessProbe: {
+      httpGet: { path: w.probes.liveness, port: PORT_NAME },
+      initialDelaySeconds: 10,
+      periodSeconds: 10,
+      failureThreshold: 6,
+    },
+    securityContext: containerSecurityContext,
+    volumeMounts: [tmpMount],
+  };
+}
+
+/** Labels every pod of the app carries; `app: <app>` is what Services and monitors select. */
+export function podLabels(w: Workload): Record<string, string> {
+  return { app: w.name };
+}

@@ -1,0 +1,11 @@
+import { defineCluster } from '@ultron/platform';
+
+/** The cluster the kit's tests render against (the repo's own lives in cluster/). */
+export const cluster = defineCluster({
+  gitops: { repoURL: 'https://github.com/acme/gitops.git' },
+  authDomain: 'acme.dev',
+  acme: { email: 'ops@acme.dev' },
+  nodes: [{ name: 'ultron', cpu: '4', memory: '24Gi' }],
+  objectStorage: { namespace: 'acmens', region: 'eu-frankfurt-1', bucket: 'pg-backups' },
+  imageOwner: 'acme',
+});
