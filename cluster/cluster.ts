@@ -2,14 +2,26 @@ import { defineCluster } from '@ultron/platform';
 
 /**
  * The cluster every workspace renders against. Growing to more nodes is a change here: capacity (and
- * with it the budget and the replica/instance limits) comes from the node list.
+ * with it the budget and the replica/instance limits) comes from the node list. See README.md.
  */
 export default defineCluster({
   name: 'ultron',
   gitops: { repoURL: 'https://github.com/ultron-infra/gitops.git', revision: 'main' },
   authDomain: 'ultron.example.com',
-  acme: { email: 'ops@ultron.example.com' },
-  nodes: [{ name: 'ultron', arch: 'arm64', cpu: '4', memory: '24Gi', tailscaleName: 'ultron' }],
+  acme: { email: 'ops@ultron.example.com', issuer: 'letsencrypt-prod' },
+  nodes: [
+    {
+      name: 'ultron',
+      role: 'server',
+      arch: 'arm64',
+      cpu: '4',
+      memory: '24Gi',
+      tailscaleName: 'ultron',
+      tailscaleIP: '100.101.102.103',
+    },
+  ],
   objectStorage: { namespace: 'ultronstorage', region: 'eu-frankfurt-1', bucket: 'ultron-pg-backups' },
+  backups: { schedule: '0 0 3 * * *', retention: '30d' },
+  monitoring: { namespace: 'monitoring', prometheusRelease: 'kube-prom-stack' },
   imageOwner: 'ultron-infra',
 });

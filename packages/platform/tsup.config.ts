@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'conformance/index': 'src/conformance/index.ts',
     'bin/ultron-render': 'src/bin/ultron-render.ts',
+    'bin/ultron-bootstrap': 'src/bin/ultron-bootstrap.ts',
   },
   format: ['esm'],
   target: 'node22',

@@ -1,1 +1,2 @@
+export * from './chart-values.js';
 export * from './versions.js';

@@ -84,6 +84,23 @@ export const manifests = {
 } as const satisfies Record<string, GitManifestsPin>;
 
 /** Kubernetes API versions of the custom resources the kit renders, for the pinned operators. */
+/**
+ * The k3s release the node runs. Its bundled Traefik chart is what the `HelmChartConfig` tunes, so the two
+ * move together: bump k3s, then check the Traefik values against that chart's schema.
+ */
+export interface K3sPin {
+  /** A k3s release tag, passed to the installer as INSTALL_K3S_VERSION. */
+  version: string;
+  /** Version of the Traefik chart this k3s release ships (k3s repackages it as `<v>01+up<v>`). */
+  bundledTraefikChart: string;
+}
+
+export const k3s = {
+  // renovate: datasource=github-releases depName=k3s-io/k3s versioning=regex:^v(?<major>\d+)\.(?<minor>\d+)\.(?<patch>\d+)\+k3s(?<build>\d+)$
+  version: 'v1.35.5+k3s1',
+  bundledTraefikChart: '39.0.7',
+} as const satisfies K3sPin;
+
 export const apiVersions = {
   keycloak: 'k8s.keycloak.org/v2beta1',
   keycloakRealmImport: 'k8s.keycloak.org/v2beta1',

@@ -1,2 +1,3 @@
+export { backupRetention, cnpgSchedule } from './backup-fields.js';
 export { clusterCapacity, defineCluster, objectStorageEndpoint, prometheusAddress } from './define.js';
-export { type Cluster, type ClusterInput, clusterSchema } from './schema.js';
+export { type Cluster, type ClusterInput, type ClusterNode, clusterSchema } from './schema.js';

@@ -1,22 +1,40 @@
 import { z } from 'zod';
 import { withHint } from '../errors/zod.js';
 import { dnsLabel, dnsName, email, httpsUrl, parseQuantity, quantity } from '../schema/fields.js';
+import { backupRetention, cnpgSchedule } from './backup-fields.js';
+
+const hinted = (message: string, hint: string) => ({ error: withHint(message, hint) });
 
 /** The facts of one node; capacity feeds the single-node budget and replica/instance limits. */
 const node = z.strictObject({
   name: dnsLabel(),
-  arch: z.enum(['arm64', 'amd64']).default('arm64'),
+  arch: z
+    .enum(['arm64', 'amd64'], hinted('must be "arm64" or "amd64"', 'Ampere A1 nodes are arm64'))
+    .default('arm64'),
+  /**
+   * `server` runs the control plane (k3s with its embedded datastore: exactly one); `agent`s join it over
+   * Tailscale and only run pods.
+   */
+  role: z
+    .enum(['server', 'agent'], hinted('must be "server" or "agent"', 'one server, the rest agents'))
+    .default('server'),
   /** Allocatable CPU, e.g. "4". */
   cpu: quantity,
   /** Allocatable memory, e.g. "24Gi". */
   memory: quantity,
-  /** The name operators' machines resolve to the node's Tailscale IP; goes into k3s `tls-san`. */
-  tailscaleName: dnsLabel().optional(),
+  /** The name operators' machines resolve to the node's Tailscale IP (MagicDNS); goes into k3s `tls-san`. Defaults to the node name. */
+  tailscaleName: z
+    .union(
+      [dnsLabel(), dnsName],
+      hinted('must be a host name', 'the MagicDNS name, e.g. "ultron" or "ultron.tail1234.ts.net"'),
+    )
+    .optional(),
   tailscaleIP: z
     .string()
-    .regex(/^100\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\.[0-9]{1,3}\.[0-9]{1,3}$/, {
-      error: withHint('must be a Tailscale address (100.64.0.0/10)', 'see `tailscale ip -4` on the node'),
-    })
+    .regex(
+      /^100\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])$/,
+      hinted('must be a Tailscale address (100.64.0.0/10)', 'see `tailscale ip -4` on the node'),
+    )
     .optional(),
 });
 
@@ -33,6 +51,19 @@ const objectStorage = z.strictObject({
   bucket: z.string().regex(/^[a-zA-Z0-9._-]{1,256}$/, {
     error: withHint('must be a bucket name', 'letters, digits, ".", "_" and "-"'),
   }),
+});
+
+const BACKUP_DEFAULTS = { schedule: '0 0 3 * * *', retention: '30d' };
+
+/** The platform's own Keycloak and its Postgres. Instances above 1 need as many nodes. */
+const keycloak = z.strictObject({
+  instances: z.number().int().min(1).max(5).default(1),
+  database: z
+    .strictObject({
+      instances: z.number().int().min(1).max(5).default(1),
+      size: quantity.default('2Gi'),
+    })
+    .default({ instances: 1, size: '2Gi' }),
 });
 
 export const clusterSchema = z
@@ -52,10 +83,20 @@ export const clusterSchema = z
       /** Issuer every Certificate uses; switch to staging while testing to avoid rate limits. */
       issuer: z.enum(['letsencrypt-prod', 'letsencrypt-staging']).default('letsencrypt-prod'),
     }),
+    /** The k3s node(s). Capacity (and with it the budget and replica limits) comes from this list. */
     nodes: z
       .array(node)
       .min(1, { error: withHint('needs at least one node', 'list the k3s node(s) with their capacity') }),
+    /** Storage class of every PersistentVolumeClaim (k3s ships `local-path`). */
+    storageClass: dnsLabel(253).default('local-path'),
     objectStorage,
+    /** Base backups of the platform's databases (WAL is shipped continuously). */
+    backups: z
+      .strictObject({
+        schedule: cnpgSchedule.default('0 0 3 * * *'),
+        retention: backupRetention.default('30d'),
+      })
+      .default(BACKUP_DEFAULTS),
     monitoring: z
       .strictObject({
         namespace: dnsLabel().default('monitoring'),
@@ -63,40 +104,84 @@ export const clusterSchema = z
         prometheusRelease: dnsLabel(53).default('kube-prom-stack'),
       })
       .default({ namespace: 'monitoring', prometheusRelease: 'kube-prom-stack' }),
+    keycloak: keycloak.default({ instances: 1, database: { instances: 1, size: '2Gi' } }),
     /** The owner of `ghcr.io/<owner>/<app>` images (a GitHub user or organisation, lowercase). */
     imageOwner: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,37}[a-z0-9])?$/, {
       error: withHint('must be a lowercase GitHub owner', 'e.g. "acme"'),
     }),
   })
   .superRefine((cluster, ctx) => {
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const names = new Set<string>();
     cluster.nodes.forEach((n, i) => {
-      if (names.has(n.name))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['nodes', i, 'name'],
-          message: `node "${n.name}" is listed twice`,
-        });
+      if (names.has(n.name)) {
+        issue(
+          ['nodes', i, 'name'],
+          withHint(`node "${n.name}" is listed twice`, 'each node needs its own k3s node name'),
+        );
+      }
       names.add(n.name);
       if (parseQuantity(n.cpu) < 1) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['nodes', i, 'cpu'],
-          message: withHint('must be at least 1 core', 'the platform alone requests more than that'),
-        });
+        issue(
+          ['nodes', i, 'cpu'],
+          withHint('must be at least 1 core', 'the platform alone requests more than that'),
+        );
       }
       if (parseQuantity(n.memory) < 4 * 1024 ** 3) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['nodes', i, 'memory'],
-          message: withHint(
+        issue(
+          ['nodes', i, 'memory'],
+          withHint(
             'must be at least 4Gi',
             'use binary units, e.g. "24Gi"; the platform alone needs several Gi',
           ),
-        });
+        );
+      }
+      // Agents join the server and route pod traffic over Tailscale, so each node needs its address.
+      if (cluster.nodes.length > 1 && !n.tailscaleIP) {
+        issue(
+          ['nodes', i, 'tailscaleIP'],
+          withHint(
+            'is required when the cluster has more than one node',
+            'nodes talk to each other over Tailscale',
+          ),
+        );
       }
     });
+    const servers = cluster.nodes.flatMap((n, i) => (n.role === 'server' ? [i] : []));
+    if (servers.length === 0 && cluster.nodes.length > 0) {
+      issue(
+        ['nodes'],
+        withHint('needs one node with role "server"', 'the first node usually runs the control plane'),
+      );
+    }
+    for (const i of servers.slice(1)) {
+      issue(
+        ['nodes', i, 'role'],
+        withHint(
+          'only one server node is supported (k3s with its embedded datastore)',
+          'set role: "agent" on every other node',
+        ),
+      );
+    }
+    // More replicas than nodes puts two on one node: no availability gained, capacity spent twice.
+    const nodeCount = cluster.nodes.length;
+    const spread = [
+      [['keycloak', 'instances'], cluster.keycloak.instances],
+      [['keycloak', 'database', 'instances'], cluster.keycloak.database.instances],
+    ] as const;
+    for (const [path, instances] of spread) {
+      if (nodeCount > 0 && instances > nodeCount) {
+        issue(
+          [...path],
+          withHint(
+            `${instances} instances need at least ${instances} nodes (the cluster has ${nodeCount})`,
+            'add nodes to `nodes` first, or keep 1 instance',
+          ),
+        );
+      }
+    }
   });
 
 export type ClusterInput = z.input<typeof clusterSchema>;
 export type Cluster = z.output<typeof clusterSchema>;
+export type ClusterNode = Cluster['nodes'][number];

@@ -1,22 +1,34 @@
-import { application, WAVES } from '../argocd/application.js';
+import { application } from '../argocd/application.js';
+import type { ValuesPolicy } from '../catalog/chart-values.js';
 import { charts } from '../catalog/versions.js';
 import type { Cluster } from '../cluster/schema.js';
 import { appFile, platformDir } from '../conventions/layout.js';
-import { commonLabels, PLATFORM_NAMESPACES, PLATFORM_PROJECT } from '../conventions/names.js';
+import { commonLabels, PLATFORM_PROJECT } from '../conventions/names.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
+import { GRAFANA_DASHBOARD_LABEL } from './bootstrap/values/kube-prometheus-stack.js';
+import { PLATFORM_COMPONENTS } from './platform-components.js';
+import { sized } from './sizing.js';
 
-export const CNPG_OPERATOR = 'cnpg-operator';
+export const CNPG_OPERATOR = PLATFORM_COMPONENTS.cnpgOperator.name;
 
-/** Chart values: one replica sized for the node, CRDs installed by the chart, metrics scraped. */
+/** What the values key check may not find in the chart's defaults (see catalog/chart-values.ts). */
+export const CNPG_OPERATOR_VALUES_POLICY: ValuesPolicy = {
+  // A label map, copied onto the operator's PodMonitor.
+  freeForm: ['monitoring.podMonitorAdditionalLabels'],
+};
+
+/** Chart values: one replica sized for the node, CRDs installed by the chart, metrics scraped, dashboard shipped. */
 export function cnpgOperatorValues(cluster: Cluster): Record<string, unknown> {
   return {
     replicaCount: 1,
     crds: { create: true },
-    resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { memory: '256Mi' } },
+    resources: sized('50m', '128Mi', '500m', '256Mi'),
     monitoring: {
       podMonitorEnabled: true,
       podMonitorAdditionalLabels: { release: cluster.monitoring.prometheusRelease },
+      // Picked up by the Grafana sidecar, which searches every namespace for this label.
+      grafanaDashboard: { create: true, labels: { ...GRAFANA_DASHBOARD_LABEL } },
     },
   };
 }
@@ -27,8 +39,8 @@ export function cnpgOperatorApplication(cluster: Cluster) {
   return application({
     name: CNPG_OPERATOR,
     project: PLATFORM_PROJECT,
-    namespace: PLATFORM_NAMESPACES.cnpg,
-    wave: WAVES.operators,
+    namespace: PLATFORM_COMPONENTS.cnpgOperator.namespace,
+    wave: PLATFORM_COMPONENTS.cnpgOperator.wave,
     sources: [
       {
         repoURL: pin.repo,

@@ -1,3 +1,36 @@
-export { bootstrap } from './bootstrap.js';
-export { CNPG_OPERATOR, cnpgOperator, cnpgOperatorApplication, cnpgOperatorValues } from './cnpg-operator.js';
+export * from './bootstrap/index.js';
+export {
+  CNPG_OPERATOR,
+  CNPG_OPERATOR_VALUES_POLICY,
+  cnpgOperator,
+  cnpgOperatorApplication,
+  cnpgOperatorValues,
+} from './cnpg-operator.js';
+export { identityProject } from './identity-project.js';
+export {
+  KEYCLOAK,
+  type KeycloakInstance,
+  keycloak,
+  keycloakApplication,
+  keycloakDatabase,
+  keycloakHost,
+  keycloakInstance,
+  keycloakObjects,
+  keycloakServiceMonitor,
+} from './keycloak.js';
+export {
+  KEYCLOAK_OPERATOR_FILES,
+  keycloakOperator,
+  keycloakOperatorApplication,
+} from './keycloak-operator.js';
+export { PLATFORM_COMPONENTS } from './platform-components.js';
+export {
+  nightlyBackup,
+  type PostgresOptions,
+  postgres,
+  postgresCluster,
+  postgresPodMonitor,
+} from './postgres.js';
 export { platformProject, rootApplication } from './root-app.js';
+export { type Resources, sized } from './sizing.js';
+export { type TlsIngressOptions, tlsIngress } from './tls-ingress.js';

@@ -4,10 +4,25 @@ import { charts, manifests } from '../catalog/versions.js';
 import type { Cluster } from '../cluster/schema.js';
 import { FOLDERS } from '../conventions/layout.js';
 import { commonLabels, PLATFORM_NAMESPACES, PLATFORM_PROJECT, ROOT_APP } from '../conventions/names.js';
+import { PLATFORM_COMPONENTS } from './platform-components.js';
 
 /**
- * The platform's AppProject: the root app and the operators. Unlike app projects it may create
- * cluster-scoped objects (CRDs, ClusterRoles), so only the platform's own sources are allowed.
+ * The cluster-scoped kinds operators install: their CRDs, the RBAC they run with, their admission
+ * webhooks, and the namespaces Argo CD creates for them. Nothing else cluster-wide.
+ */
+const OPERATOR_CLUSTER_KINDS = [
+  { group: '', kind: 'Namespace' },
+  { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
+  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
+  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
+  { group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration' },
+  { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration' },
+];
+
+/**
+ * The platform's AppProject: the operators and the Keycloak instance. It may read only the platform's own
+ * sources, deploy only into the platform components' namespaces, and create only the cluster-scoped kinds
+ * operators need.
  */
 export function platformProject(cluster: Cluster): AppProject {
   return new AppProject({
@@ -18,16 +33,16 @@ export function platformProject(cluster: Cluster): AppProject {
       annotations: { [SYNC_WAVE]: String(WAVES.projects) },
     },
     spec: {
-      description: 'Platform components: the app-of-apps root, operators and the Keycloak instance',
+      description: 'Platform components: the operators and the Keycloak instance',
       sourceRepos: [
         cluster.gitops.repoURL,
         charts.cloudnativePg.repo,
         manifests.keycloakOperator.repo,
       ].sort(),
-      destinations: Object.values(PLATFORM_NAMESPACES)
+      destinations: [...new Set(Object.values(PLATFORM_COMPONENTS).map((c) => c.namespace))]
         .sort()
         .map((namespace) => ({ server: 'https://kubernetes.default.svc', namespace })),
-      clusterResourceWhitelist: [{ group: '*', kind: '*' }],
+      clusterResourceWhitelist: OPERATOR_CLUSTER_KINDS,
     },
   });
 }

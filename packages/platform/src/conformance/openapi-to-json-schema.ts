@@ -67,11 +67,19 @@ function convertNode(node: Schema): Schema {
   return out;
 }
 
-/** The JSON Schema of one CRD version; the root `metadata` gets the real ObjectMeta rules. */
+/**
+ * The JSON Schema of one CRD version. The API server always accepts `apiVersion` and `kind` at the root
+ * (some CRDs omit them from their schema) and checks the root `metadata` as ObjectMeta.
+ */
 export function crdVersionToJsonSchema(openAPIV3Schema: Schema): Schema {
   const schema = convertNode(openAPIV3Schema);
   const props = (schema.properties ?? {}) as Record<string, Schema>;
-  schema.properties = { ...props, metadata: OBJECT_META };
+  schema.properties = {
+    apiVersion: { type: 'string' },
+    kind: { type: 'string' },
+    ...props,
+    metadata: OBJECT_META,
+  };
   schema.required = [
     ...new Set([...((schema.required as string[]) ?? []), 'apiVersion', 'kind', 'metadata']),
   ];

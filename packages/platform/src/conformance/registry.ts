@@ -35,6 +35,24 @@ function listYaml(dir: string): string[] {
     .sort();
 }
 
+/**
+ * CRD patterns are Go (RE2) regular expressions. JavaScript lacks RE2's inline flags, so `(?i)` becomes
+ * the `i` flag for the whole pattern (in these CRDs it always leads the pattern after `^`); anything else
+ * JavaScript cannot compile is reported, not ignored.
+ */
+function goRegExp(pattern: string, flags: string) {
+  const caseless = pattern.includes('(?i)');
+  const source = pattern.replaceAll('(?i)', '');
+  try {
+    return new RegExp(source, caseless && !flags.includes('i') ? `${flags}i` : flags);
+  } catch (error) {
+    throw new Error(
+      `CRD pattern ${JSON.stringify(pattern)} is not valid in JavaScript: ${(error as Error).message}`,
+    );
+  }
+}
+goRegExp.code = 'goRegExp';
+
 function countCel(node: unknown): number {
   if (!node || typeof node !== 'object') return 0;
   let n = Array.isArray((node as Record<string, unknown>)['x-kubernetes-validations'])
@@ -51,7 +69,12 @@ function countCel(node: unknown): number {
 export class CrdRegistry {
   readonly #versions = new Map<string, CrdVersion>();
   readonly #compiled = new Map<string, ValidateFunction>();
-  readonly #ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  readonly #ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    code: { regExp: goRegExp },
+  });
 
   static fromDirectory(dir: string): CrdRegistry {
     const registry = new CrdRegistry();

@@ -64,3 +64,27 @@ export function commonLabels(app: string, component?: string): Record<string, st
     ...(component ? { 'app.kubernetes.io/component': component } : {}),
   };
 }
+
+/** Labels with a meaning of their own across objects. */
+export const LABELS = {
+  /** Pods allowed to reach the app's database (the app and its migrations Job). */
+  dbClient: 'ultron.io/db-client',
+  /** kube-prometheus-stack's selector label for monitors and rules. */
+  prometheusRelease: 'release',
+  /** Grafana's dashboard sidecar picks up ConfigMaps carrying this label. */
+  grafanaDashboard: 'grafana_dashboard',
+  /** CNPG labels each Postgres pod with its cluster's name. */
+  cnpgCluster: 'cnpg.io/cluster',
+} as const;
+
+/** Argo CD annotations the recipe relies on. */
+export const ARGOCD = {
+  hook: 'argocd.argoproj.io/hook',
+  hookDeletePolicy: 'argocd.argoproj.io/hook-delete-policy',
+  syncOptions: 'argocd.argoproj.io/sync-options',
+} as const;
+
+/** The Argo CD project that may sync app realms into the Keycloak namespace (and nothing else). */
+export const IDENTITY_PROJECT = 'identity';
+/** The Keycloak CR's name; the operator serves it as `<name>-service` and keeps admin credentials in `<name>-initial-admin`. */
+export const KEYCLOAK_INSTANCE = 'keycloak';

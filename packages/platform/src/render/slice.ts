@@ -1,10 +1,9 @@
 import { isSharedAppFile } from '../conventions/layout.js';
 import { type Problem, UserError } from '../errors/problem.js';
 import { headerFor } from './header.js';
-import { toPlain } from './manifest.js';
 import type { Tree } from './tree.js';
 import { validateObjects } from './validate-objects.js';
-import { renderYamlFile } from './yaml.js';
+import { renderObjectsFile } from './yaml.js';
 
 /** A rule that looks at the whole rendered slice (services select pods, ports match…). */
 export type TreeRule = (tree: Tree) => Problem[];
@@ -46,7 +45,7 @@ export function renderSlice(slice: Slice, source: string): RenderedSlice {
     files.set(
       path,
       content.type === 'manifests'
-        ? renderYamlFile(header, content.manifests.map(toPlain))
+        ? renderObjectsFile(header, content.manifests)
         : `${header}${content.text}`,
     );
   }

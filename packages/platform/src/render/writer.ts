@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { FOLDERS } from '../conventions/layout.js';
 import { sourceOf } from './header.js';
@@ -12,28 +23,41 @@ export interface WriteSummary {
   pruned: string[];
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+// Synchronous file calls throughout: a workspace build is a short process with nothing else to do, and
+// dozens of small awaited reads (one per file, plus a header line per file in apps/) cost a thread-pool
+// round trip each. Results and ordering are the same as with the promise API.
+
+function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-async function firstLine(file: string): Promise<string> {
-  const handle = await open(file, 'r');
+function firstLine(file: string): string {
+  const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(512);
-    const { bytesRead } = await handle.read(buffer, 0, 512, 0);
+    const bytesRead = readSync(fd, buffer, 0, 512, 0);
     return buffer.subarray(0, bytesRead).toString('utf8').split('\n', 1)[0] ?? '';
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-async function removeEmptyDirs(dir: string, stopAt: string): Promise<void> {
+/** A file another workspace removed or renamed meanwhile reads as having no header. */
+function firstLineOrEmpty(file: string): string {
+  try {
+    return firstLine(file);
+  } catch {
+    return '';
+  }
+}
+
+function removeEmptyDirs(dir: string, stopAt: string): void {
   let current = dir;
   while (current.startsWith(stopAt) && current !== stopAt) {
     try {
-      await rmdir(current);
+      rmdirSync(current);
     } catch {
       return; // not empty (or gone): stop climbing
     }
@@ -56,36 +80,36 @@ export async function writeSlice(root: string, slice: RenderedSlice): Promise<Wr
   try {
     for (const [path, content] of [...slice.files].sort(([a], [b]) => a.localeCompare(b))) {
       const target = join(root, ...path.split('/'));
-      if (existsSync(target) && (await readFile(target, 'utf8')) === content) {
+      if (existsSync(target) && readFileSync(target, 'utf8') === content) {
         summary.unchanged.push(path);
         continue;
       }
-      await mkdir(dirname(target), { recursive: true });
+      mkdirSync(dirname(target), { recursive: true });
       const temp = `${target}${suffix}`;
-      await writeFile(temp, content, 'utf8');
+      writeFileSync(temp, content, 'utf8');
       staged.push({ temp, target });
       summary.written.push(path);
     }
   } catch (error) {
-    await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
+    for (const s of staged) rmSync(s.temp, { force: true });
     throw error;
   }
-  for (const { temp, target } of staged) await rename(temp, target);
+  for (const { temp, target } of staged) renameSync(temp, target);
 
   const emitted = new Set(slice.files.keys());
   const candidates = [
-    ...(await Promise.all(slice.owns.map((dir) => listFiles(join(root, dir))))).flat(),
+    ...slice.owns.flatMap((dir) => listFiles(join(root, dir))),
     // Other workspaces write here concurrently: look only at finished YAML files, never their temp files.
-    ...(await listFiles(join(root, FOLDERS.apps))).filter((f) => /\.ya?ml$/.test(f)),
+    ...listFiles(join(root, FOLDERS.apps)).filter((f) => /\.ya?ml$/.test(f)),
   ];
   for (const file of new Set(candidates)) {
     const path = relative(root, file).split(sep).join('/');
     if (emitted.has(path)) continue;
     const owned = slice.owns.some((dir) => path.startsWith(`${dir}/`));
-    if (!owned && sourceOf(await firstLine(file).catch(() => '')) !== slice.source) continue;
-    await rm(file);
+    if (!owned && sourceOf(firstLineOrEmpty(file)) !== slice.source) continue;
+    rmSync(file);
     summary.pruned.push(path);
-    await removeEmptyDirs(dirname(file), root);
+    removeEmptyDirs(dirname(file), root);
   }
   summary.pruned.sort();
   return summary;

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import type { PlainManifest } from './manifest.js';
+import { type PlainManifest, toPlain } from './manifest.js';
+import { STRING_MAPS, sortedPlain } from './plain.js';
 
 /** Keys Kubernetes users expect first, in this order; every other key keeps the builder's order. */
 const TOP_LEVEL_ORDER = ['apiVersion', 'kind', 'metadata', 'spec', 'data', 'stringData', 'type'];
@@ -21,9 +22,6 @@ function sortedKeys(record: Record<string, unknown> | undefined): Record<string,
   );
 }
 
-/** String maps anywhere in an object: their order carries no meaning, so it is sorted. */
-const STRING_MAPS = new Set(['labels', 'annotations', 'matchLabels']);
-
 function sortStringMaps(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortStringMaps);
   if (!value || typeof value !== 'object') return value;
@@ -42,8 +40,17 @@ function sortStringMaps(value: unknown): unknown {
  * and label/annotation maps sorted, so the order a builder happened to add them in never shows up as a diff.
  */
 export function canonical(manifest: PlainManifest): Record<string, unknown> {
-  const sorted = sortStringMaps(manifest) as PlainManifest;
+  return orderedKeys(sortStringMaps(manifest) as PlainManifest);
+}
+
+function orderedKeys(sorted: PlainManifest): Record<string, unknown> {
   return ordered({ ...sorted, metadata: ordered({ ...sorted.metadata }, METADATA_ORDER) }, TOP_LEVEL_ORDER);
+}
+
+/** `canonical(toPlain(object))`, in one pass over the object when its data allows (see plain.ts). */
+function canonicalOf(object: unknown): Record<string, unknown> {
+  const sorted = sortedPlain(object);
+  return sorted ? orderedKeys(sorted as PlainManifest) : canonical(toPlain(object));
 }
 
 /** YAML for one document: no line folding (diffs stay line-stable), LF, one trailing newline. */
@@ -59,5 +66,11 @@ export function toYaml(value: unknown): string {
 /** A multi-document YAML file with a generated-file header. */
 export function renderYamlFile(header: string, manifests: readonly PlainManifest[]): string {
   const docs = manifests.map((m) => toYaml(canonical(m)));
+  return `${header}${docs.join('---\n')}`;
+}
+
+/** `renderYamlFile(header, objects.map(toPlain))` without the JSON round trip per object. */
+export function renderObjectsFile(header: string, objects: readonly unknown[]): string {
+  const docs = objects.map((m) => toYaml(canonicalOf(m)));
   return `${header}${docs.join('---\n')}`;
 }

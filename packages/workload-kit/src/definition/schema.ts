@@ -91,7 +91,8 @@ const canary = z.strictObject({
   successThreshold: z
     .number()
     .gt(0, hinted('must be greater than 0', 'e.g. 0.95'))
-    .max(1, hinted('must be at most 1', 'a share, e.g. 0.95 for 95 %')),
+    .max(1, hinted('must be at most 1', 'a share, e.g. 0.95 for 95 %'))
+    .default(0.95),
   interval: duration.default('30s'),
   failureLimit: z.number().int().min(0).max(10).default(2),
   /** Replace the success-rate PromQL (must return one ratio). */

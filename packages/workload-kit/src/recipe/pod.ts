@@ -5,6 +5,7 @@ import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContex
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { Workload } from '../definition/schema.js';
+import { authEnv } from './auth.js';
 
 export const PORT_NAME = 'http';
 /** Non-root UID/GID of distroless "nonroot" images. */
@@ -62,13 +63,13 @@ function resources(w: Workload) {
 }
 
 /** The app container: one port named `http` serving the API and /metrics, readiness on /readyz. */
-export function appContainer(_cluster: Cluster, w: Workload): IContainer {
+export function appContainer(cluster: Cluster, w: Workload): IContainer {
   return {
     name: appNames(w.name).container,
     image: w.image,
     imagePullPolicy: 'IfNotPresent',
     ports: [{ name: PORT_NAME, containerPort: w.port, protocol: 'TCP' }],
-    env: containerEnv(w),
+    env: [...containerEnv(w), ...authEnv(cluster, w)],
     resources: resources(w),
     // A bad config keeps new pods un-Ready, so the canary never promotes: the platform's safe cut-over.
     readinessProbe: {

@@ -1,7 +1,7 @@
 import { AnalysisTemplate } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate';
 import type { ICanaryStep } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/CanaryStep';
 import { Rollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Rollout';
-import { appNames, type Cluster, commonLabels, prometheusAddress } from '@ultron/platform';
+import { appNames, type Cluster, commonLabels, LABELS, prometheusAddress } from '@ultron/platform';
 import type { Workload } from '../definition/schema.js';
 import { appContainer, podLabels, podSecurityContext, tmpVolume } from './pod.js';
 
@@ -53,7 +53,13 @@ export function rollout(cluster: Cluster, w: Workload): Rollout {
       revisionHistoryLimit: 3,
       selector: { matchLabels: podLabels(w) },
       template: {
-        metadata: { labels: { ...commonLabels(w.name), ...podLabels(w) } },
+        metadata: {
+          labels: {
+            ...commonLabels(w.name),
+            ...podLabels(w),
+            ...(w.database ? { [LABELS.dbClient]: 'true' } : {}),
+          },
+        },
         spec: {
           automountServiceAccountToken: false,
           enableServiceLinks: false,

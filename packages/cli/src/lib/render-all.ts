@@ -1,0 +1,37 @@
+import { isUserError, type Problem } from '@ultron/platform';
+import type { Repo } from './repo.ts';
+import { type RenderWorkspace, renderWorkspace, renderWorkspaces } from './workspaces.ts';
+
+export interface RenderedFile {
+  content: string;
+  /** The workspace that renders it, e.g. `workloads/penvoice`. */
+  source: string;
+}
+
+export interface FreshRender {
+  workspaces: RenderWorkspace[];
+  /** Tree path (relative to the tree's root) → what a fresh build writes there. */
+  files: Map<string, RenderedFile>;
+  /** Workspaces whose definition has problems; their files are missing from `files`. */
+  failures: { source: string; problems: readonly Problem[] }[];
+}
+
+/**
+ * Renders every workspace in memory, in one process: what `pnpm turbo build` would write, without writing
+ * anything and without Turborepo's cache (which would replay outputs into the real tree).
+ */
+export async function renderAll(repo: Repo): Promise<FreshRender> {
+  const workspaces = renderWorkspaces(repo);
+  const files = new Map<string, RenderedFile>();
+  const failures: FreshRender['failures'] = [];
+  for (const ws of workspaces) {
+    try {
+      const slice = await renderWorkspace(ws);
+      for (const [path, content] of slice.files) files.set(path, { content, source: ws.source });
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      failures.push({ source: ws.source, problems: error.problems });
+    }
+  }
+  return { workspaces, files, failures };
+}

@@ -1,0 +1,51 @@
+import { defineRule, describe, type Problem } from '@ultron/platform';
+import { parseImageRef } from '../lib/image-ref.ts';
+
+/** Fields that hold a full image reference in the kinds the tree uses (pods, CNPG `imageName`, Keycloak). */
+const IMAGE_FIELDS = new Set(['image', 'imageName']);
+
+function unpinned(reference: string): string | null {
+  const ref = parseImageRef(reference);
+  if (ref.digest) return null;
+  if (!ref.tag) return 'has no tag, so it runs "latest"';
+  if (ref.tag === 'latest') return 'uses the moving "latest" tag';
+  return null;
+}
+
+function walk(value: unknown, path: string, out: { path: string; problem: string }[]): void {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`, out);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  // Helm values split images into repository + tag.
+  if (typeof record.repository === 'string' && record.tag === 'latest') {
+    out.push({ path: `${path}.tag`, problem: 'uses the moving "latest" tag' });
+  }
+  for (const [key, v] of Object.entries(record)) {
+    const at = path ? `${path}.${key}` : key;
+    if (IMAGE_FIELDS.has(key) && typeof v === 'string') {
+      const problem = unpinned(v);
+      if (problem) out.push({ path: at, problem: `"${v}" ${problem}` });
+    } else walk(v, at, out);
+  }
+}
+
+/** What runs must be what Git says: every image is pinned to a tag other than latest, or a digest. */
+export const pinnedImages = defineRule({
+  id: 'pinned-images',
+  doc: 'Every image reference in the tree has a tag other than "latest", or a digest.',
+  check: (entries) =>
+    entries.flatMap(({ manifest: m }) => {
+      const found: { path: string; problem: string }[] = [];
+      walk(m, '', found);
+      return found.map(
+        (f): Problem => ({
+          path: `${describe(m)}: ${f.path}`,
+          message: f.problem,
+          hint: 'pin the build: a sha-<git sha> tag or an @sha256 digest',
+        }),
+      );
+    }),
+});

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CLI, REAL_ROOT, tempDir, ultron } from './helpers.ts';
+
+const COMMANDS = ['new', 'image', 'validate', 'diff', 'check', 'secrets', 'backup', 'restore', 'budget'];
+
+describe('ultron (the program)', () => {
+  it('lists every command and the exit codes in --help', async () => {
+    const result = await ultron(REAL_ROOT, ['--help']);
+    expect(result.code).toBe(0);
+    for (const c of COMMANDS) expect(result.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    expect(result.stdout).toContain('Exit codes: 0 ok · 1 problems found · 2 usage error');
+  });
+
+  it.each([...COMMANDS.filter((c) => c !== 'image'), 'image set'])('has --help for %s', async (command) => {
+    const result = await ultron(REAL_ROOT, [...command.split(' '), '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Usage: ultron ${command}`);
+  });
+
+  it.each([
+    [['deploy'], "unknown command 'deploy'"],
+    [['image', 'set', 'penvoice'], "missing required argument 'version'"],
+    [['budget', '--bogus'], "unknown option '--bogus'"],
+  ])('exits 2 on a usage error: %j', async (args, message) => {
+    const result = await ultron(REAL_ROOT, args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('stops quietly when the reader of its output goes away (`| head`)', async () => {
+    const child = spawn(process.execPath, [CLI, 'secrets'], {
+      cwd: REAL_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
+
+  it('exits 3 outside a gitops repo', async () => {
+    const result = await ultron(tempDir('not-a-repo-'), ['check']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('no pnpm-workspace.yaml above');
+  });
+
+  it('loads neither a command module nor the render engine for --help', async () => {
+    // A resolve hook records every module the process loads.
+    const dir = tempDir('load-log-');
+    const hook = join(dir, 'hook.mjs');
+    writeFileSync(
+      hook,
+      `import { registerHooks } from 'node:module';
+import { appendFileSync } from 'node:fs';
+registerHooks({ resolve(s, c, next) { const r = next(s, c); appendFileSync(${JSON.stringify(join(dir, 'log'))}, r.url + '\\n'); return r; } });
+`,
+    );
+    const result = await ultron(REAL_ROOT, ['--help'], {
+      NODE_OPTIONS: `--import=${pathToFileURL(hook).href}`,
+    });
+    expect(result.code).toBe(0);
+    const loaded = readFileSync(join(dir, 'log'), 'utf8');
+    expect(loaded).toContain('commander');
+    expect(loaded).not.toMatch(/\/commands\/|@ultron\/platform|packages\/platform|@clack/);
+  });
+});

@@ -1,0 +1,202 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyRepo, tempDir, ultron } from './helpers.ts';
+
+interface Need {
+  namespace: string;
+  name: string;
+  type: string;
+  keys: string[];
+  roles: Record<string, string>;
+  labels: Record<string, string>;
+  purposes: string[];
+  command: string;
+}
+
+const ACCESS_KEY = '0123456789abcdef0123456789abcdef01234567';
+const SECRET_KEY = 'Zm9v+YmFy/YmF6=s3cr3t';
+
+/**
+ * A stand-in kubectl: records its arguments and answers `get secret <name> -n <ns>` from a folder of
+ * JSON files, printing nothing for a secret that does not exist (`--ignore-not-found`).
+ */
+const STAND_IN = `#!/bin/sh
+echo "$*" >> "$KUBECTL_LOG"
+if [ -n "$KUBECTL_FAIL" ]; then echo "The connection to the server ultron:6443 was refused" >&2; exit 1; fi
+name=""; ns=""; prev=""
+for a in "$@"; do
+  [ "$prev" = secret ] && name="$a"
+  [ "$prev" = -n ] && ns="$a"
+  prev="$a"
+done
+[ -f "$KUBECTL_FIXTURES/$ns/$name.json" ] && cat "$KUBECTL_FIXTURES/$ns/$name.json"
+exit 0
+`;
+
+function value(need: Need, key: string): string {
+  if (need.roles[key] === 'accessKeyId') return ACCESS_KEY;
+  if (need.roles[key] === 'secretAccessKey') return SECRET_KEY;
+  return `value-of-${key}`;
+}
+
+/** The live secrets a well-kept cluster has: one per need, every key, the right type and labels. */
+function liveSecret(need: Need, data: Record<string, string> = {}): string {
+  const values = Object.fromEntries(need.keys.map((k) => [k, value(need, k)]));
+  return JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: need.type === 'docker-registry' ? 'kubernetes.io/dockerconfigjson' : 'Opaque',
+    metadata: { name: need.name, namespace: need.namespace, labels: need.labels },
+    data: Object.fromEntries(
+      Object.entries({ ...values, ...data }).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+    ),
+  });
+}
+
+let root: string;
+let needs: Need[];
+
+beforeAll(async () => {
+  root = copyRepo();
+  const result = await ultron(root, ['secrets', '--json']);
+  expect(result.code).toBe(0);
+  needs = JSON.parse(result.stdout);
+});
+
+/** A PATH holding the stand-in kubectl, and the fixtures it answers from. */
+function cluster(fixtures: Record<string, string>): { env: Record<string, string>; log: string } {
+  const dir = tempDir('kubectl-');
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'kubectl'), STAND_IN);
+  chmodSync(join(bin, 'kubectl'), 0o755);
+  for (const [path, json] of Object.entries(fixtures)) {
+    mkdirSync(dirname(join(dir, 'secrets', path)), { recursive: true });
+    writeFileSync(join(dir, 'secrets', path), json);
+  }
+  const log = join(dir, 'kubectl.log');
+  writeFileSync(log, '');
+  return {
+    env: { PATH: `${bin}:/usr/bin:/bin`, KUBECTL_LOG: log, KUBECTL_FIXTURES: join(dir, 'secrets') },
+    log,
+  };
+}
+
+const all = () => Object.fromEntries(needs.map((n) => [`${n.namespace}/${n.name}.json`, liveSecret(n)]));
+const find = (name: string) => needs.find((n) => n.name === name)!;
+
+describe('ultron secrets (the runbook)', () => {
+  it('lists the out-of-band secrets the tree references, never the operator-generated ones', () => {
+    const names = needs.map((n) => `${n.namespace}/${n.name}`);
+    expect(names).toContain('penvoice/penvoice-pg-backup-creds');
+    expect(names).toContain('argocd/gitops-repo');
+    expect(names.filter((n) => /-pg-app$|-initial-admin$|-tls$/.test(n))).toEqual([]);
+    expect(names).toEqual([...names].sort());
+    const backup = find('penvoice-pg-backup-creds');
+    expect(backup.keys).toEqual(['ACCESS_KEY_ID', 'ACCESS_SECRET_KEY']);
+    expect(backup.roles).toEqual({ ACCESS_KEY_ID: 'accessKeyId', ACCESS_SECRET_KEY: 'secretAccessKey' });
+    expect(backup.purposes).toEqual([
+      'WAL archive and base backups of Cluster penvoice/penvoice-pg (S3-compatible Object Storage)',
+    ]);
+  });
+
+  it('gives the command that creates each one from a temporary env file, then deletes it', async () => {
+    const result = await ultron(root, ['secrets']);
+    expect(result.code).toBe(0);
+    const section = result.stdout
+      .split('\n\n')
+      .find((s) => s.startsWith('penvoice/penvoice-pg-backup-creds'))!;
+    expect(section).toContain('keys  ACCESS_KEY_ID, ACCESS_SECRET_KEY');
+    expect(section).toContain(
+      'the access key is the plain hex string, the secret key is the one containing + / =',
+    );
+    expect(section).toContain('umask 077 && tmp=$(mktemp)');
+    expect(section).toContain('ACCESS_KEY_ID=<ACCESS_KEY_ID>');
+    expect(section).toContain(
+      'kubectl -n penvoice create secret generic penvoice-pg-backup-creds --from-env-file="$tmp"',
+    );
+    expect(section.trimEnd().endsWith('rm -f "$tmp"')).toBe(true);
+    // The repository credential: URL prefilled (not secret), token left to fill, labelled for Argo CD.
+    const repo = find('gitops-repo');
+    expect(repo.command).toMatch(/^url=https:\/\/github\.com\/.*$/m);
+    expect(repo.command).toContain('password=<password>');
+    expect(repo.command).toContain(
+      'kubectl -n argocd label secret gitops-repo argocd.argoproj.io/secret-type=repository',
+    );
+  });
+});
+
+describe('ultron secrets --check (read-only against the live cluster)', () => {
+  it('passes when every secret exists with its keys, asking kubectl only to read', async () => {
+    const { env, log } = cluster(all());
+    const result = await ultron(root, ['secrets', '--check', '--context', 'ultron'], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`all ${needs.length} present`);
+    const calls = readFileSync(log, 'utf8').trim().split('\n');
+    expect(calls).toHaveLength(needs.length);
+    for (const call of calls)
+      expect(call).toMatch(/^--context ultron get secret \S+ -n \S+ -o json --ignore-not-found$/);
+    // Values are read to check their shape, never shown.
+    for (const secret of [ACCESS_KEY, SECRET_KEY, 'value-of-']) expect(result.stdout).not.toContain(secret);
+  });
+
+  it('exits 1 naming what is missing, incomplete or swapped', async () => {
+    const backup = find('penvoice-pg-backup-creds');
+    const repo = find('gitops-repo');
+    const fixtures = all();
+    delete fixtures['penvoice/penvoice-pg-backup-creds.json'];
+    fixtures['penvoice/penvoice-pg-backup-creds.json'] = liveSecret(backup, {
+      ACCESS_KEY_ID: SECRET_KEY,
+      ACCESS_SECRET_KEY: ACCESS_KEY,
+    });
+    fixtures['argocd/gitops-repo.json'] = liveSecret({ ...repo, labels: {} });
+    const missing = needs.find((n) => n.name !== backup.name && n.name !== repo.name)!;
+    delete fixtures[`${missing.namespace}/${missing.name}.json`];
+
+    const { env } = cluster(fixtures);
+    const result = await ultron(root, ['secrets', '--check', '--json'], env);
+    expect(result.code).toBe(1);
+    const out = JSON.parse(result.stdout) as {
+      ok: boolean;
+      secrets: { name: string; namespace: string; status: string; detail?: string }[];
+    };
+    expect(out.ok).toBe(false);
+    const status = (n: Need) => out.secrets.find((s) => s.name === n.name && s.namespace === n.namespace);
+    expect(status(backup)).toMatchObject({
+      status: 'suspicious',
+      detail: 'ACCESS_KEY_ID is not plain hex: access and secret key look swapped',
+    });
+    expect(status(repo)).toMatchObject({
+      status: 'incomplete',
+      detail: 'missing label argocd.argoproj.io/secret-type=repository',
+    });
+    expect(status(missing)).toEqual({ namespace: missing.namespace, name: missing.name, status: 'missing' });
+    expect(result.stdout).not.toContain(SECRET_KEY);
+  });
+
+  it('reports a key without a value', async () => {
+    const backup = find('penvoice-pg-backup-creds');
+    const fixtures = all();
+    fixtures['penvoice/penvoice-pg-backup-creds.json'] = liveSecret({ ...backup, keys: ['ACCESS_KEY_ID'] });
+    const result = await ultron(root, ['secrets', '--check'], cluster(fixtures).env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /✗ penvoice\/penvoice-pg-backup-creds\s+incomplete: no value for ACCESS_SECRET_KEY/,
+    );
+  });
+
+  it('exits 3 without kubectl, or when kubectl cannot reach the cluster', async () => {
+    const none = await ultron(root, ['secrets', '--check'], { PATH: tempDir('empty-path-') });
+    expect(none.code).toBe(3);
+    expect(none.stderr).toContain('kubectl is not installed or not on PATH');
+
+    const { env } = cluster({});
+    const refused = await ultron(root, ['secrets', '--check'], { ...env, KUBECTL_FAIL: '1' });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(
+      'kubectl get secret failed: The connection to the server ultron:6443 was refused',
+    );
+  });
+});

@@ -1,0 +1,28 @@
+export { type HelmLayerRequest, helmLayerRequests } from './budget.js';
+export { ACME_SERVERS, clusterIssuers, type IssuerName } from './cluster-issuers.js';
+export {
+  type BootstrapOptions,
+  type CommandResult,
+  type CommandRunner,
+  execFileRunner,
+  repositoryCredential,
+  runBootstrap,
+} from './execute.js';
+export { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
+export { apiServerUrl, K3S_CONFIG_PATH, k3sConfig, k3sConfigFile, serverNode, tlsSans } from './k3s.js';
+export {
+  type BootstrapPlan,
+  type BootstrapStep,
+  bootstrapPlan,
+  bootstrapPlanSchema,
+  formatStep,
+  REPO_CREDENTIAL,
+  shellQuote,
+} from './plan.js';
+export type { HelmRelease } from './release.js';
+export { helmReleases } from './releases.js';
+export { runbook, secretFromEnvFile } from './runbook.js';
+export { bootstrap, buildBootstrap } from './slice.js';
+export { type HelmChartConfig, traefikConfig, traefikValues } from './traefik.js';
+export { APPLICATION_HEALTH_LUA, argoCdHost } from './values/argo-cd.js';
+export { GRAFANA_DASHBOARD_LABEL, grafanaService } from './values/kube-prometheus-stack.js';

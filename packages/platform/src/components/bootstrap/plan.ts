@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { Cluster } from '../../cluster/schema.js';
+import { PLATFORM_NAMESPACES } from '../../conventions/names.js';
+import { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
+import { helmReleases } from './releases.js';
+
+/** The Argo CD repository credential the bootstrap creates from the environment (never from a file). */
+export const REPO_CREDENTIAL = {
+  secret: 'gitops-repo',
+  namespace: PLATFORM_NAMESPACES.argocd,
+  tokenEnv: 'ULTRON_GITOPS_TOKEN',
+  usernameEnv: 'ULTRON_GITOPS_USERNAME',
+  /** GitHub accepts any non-empty user name with a fine-grained token. */
+  defaultUsername: 'git',
+  label: { 'argocd.argoproj.io/secret-type': 'repository' },
+} as const;
+
+/**
+ * Every apply is server-side under one field manager, and takes over fields someone changed by hand:
+ * the rendered file is the desired state, and a rerun must converge instead of stopping at a conflict.
+ */
+const APPLY = ['apply', '--server-side', '--force-conflicts', '--field-manager=ultron-bootstrap'];
+
+const stepSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string(),
+  why: z.string(),
+  command: z.enum(['helm', 'kubectl']),
+  args: z.array(z.string()),
+  /** Data piped to the command, built at run time: the repository credential (from the environment). */
+  stdin: z.strictObject({ repositoryCredential: z.strictObject({ url: z.string() }) }).optional(),
+});
+
+export const bootstrapPlanSchema = z.strictObject({
+  cluster: z.string(),
+  steps: z.array(stepSchema).min(1),
+});
+
+export type BootstrapStep = z.infer<typeof stepSchema>;
+export type BootstrapPlan = z.infer<typeof bootstrapPlanSchema>;
+
+const apply = (id: string, title: string, why: string, treePath: string): BootstrapStep => ({
+  id,
+  title,
+  why,
+  command: 'kubectl',
+  args: [...APPLY, '-f', fromRepoRoot(treePath)],
+});
+
+/**
+ * The ordered bootstrap, as the exact commands that perform it. The plan file, the runbook, the dry run
+ * and the executor all come from this one list.
+ */
+export function bootstrapPlan(cluster: Cluster): BootstrapPlan {
+  const helm: BootstrapStep[] = helmReleases(cluster).map((r, i) => ({
+    id: r.release,
+    title: `Helm release ${r.release} (${r.chart.chart} ${r.chart.version}) in ${r.namespace}`,
+    why: r.why,
+    command: 'helm',
+    args: [
+      'upgrade',
+      '--install',
+      r.release,
+      r.chart.chart,
+      '--repo',
+      r.chart.repo,
+      '--version',
+      r.chart.version,
+      '--namespace',
+      r.namespace,
+      '--create-namespace',
+      '--values',
+      fromRepoRoot(BOOTSTRAP_FILES.helmValues(i, r)),
+      '--wait',
+      '--timeout',
+      r.timeout,
+    ],
+  }));
+  const [certManager, kubePromStack, ...argo] = helm;
+  return {
+    cluster: cluster.name,
+    steps: [
+      certManager!,
+      apply(
+        'cluster-issuers',
+        "Let's Encrypt ClusterIssuers (staging and production)",
+        'right after cert-manager, so the Argo CD certificate can be issued as soon as its Ingress exists',
+        BOOTSTRAP_FILES.clusterIssuers,
+      ),
+      kubePromStack!,
+      apply(
+        'traefik-config',
+        'Tune the bundled Traefik (HelmChartConfig)',
+        'after kube-prometheus-stack: the Traefik chart refuses a ServiceMonitor before its CRD exists',
+        BOOTSTRAP_FILES.traefikConfig,
+      ),
+      ...argo,
+      {
+        id: 'repo-credential',
+        title: `Register the GitOps repository with Argo CD (Secret ${REPO_CREDENTIAL.secret})`,
+        why: `the repository is private; the token comes from $${REPO_CREDENTIAL.tokenEnv} and is piped to kubectl, never written to disk`,
+        command: 'kubectl',
+        args: [...APPLY, '-f', '-'],
+        stdin: { repositoryCredential: { url: cluster.gitops.repoURL } },
+      },
+      apply(
+        'root-app',
+        'Apply the root Application (app-of-apps)',
+        'last: from here on Argo CD syncs everything else from Git',
+        BOOTSTRAP_FILES.rootApp,
+      ),
+    ],
+  };
+}
+
+const SAFE_ARG = /^[A-Za-z0-9_./:=@%+,-]+$/;
+
+/** One argument as a POSIX shell would need it quoted (for display and copy-paste only). */
+export function shellQuote(arg: string): string {
+  return SAFE_ARG.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The command line a step runs, as printed by the dry run and the runbook. */
+export function formatStep(step: BootstrapStep): string {
+  const line = [step.command, ...step.args.map(shellQuote)].join(' ');
+  return step.stdin
+    ? `${line} <<< "<Secret ${REPO_CREDENTIAL.secret} built from $${REPO_CREDENTIAL.tokenEnv}>"`
+    : line;
+}

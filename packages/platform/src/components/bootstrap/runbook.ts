@@ -1,0 +1,169 @@
+import { k3s } from '../../catalog/versions.js';
+import type { Cluster, ClusterNode } from '../../cluster/schema.js';
+import { BACKUP_CREDENTIAL_KEYS } from '../../cnpg/object-store.js';
+import { PLATFORM_NAMESPACES } from '../../conventions/names.js';
+import { KEYCLOAK, keycloakHost } from '../keycloak.js';
+import { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
+import { K3S_API_PORT, K3S_CONFIG_PATH, serverNode, tlsSans } from './k3s.js';
+import { type BootstrapPlan, formatStep, REPO_CREDENTIAL } from './plan.js';
+import { argoCdHost } from './values/argo-cd.js';
+import { grafanaService } from './values/kube-prometheus-stack.js';
+
+/** The commands that create one Secret from a temporary env file, then delete the file. */
+export function secretFromEnvFile(
+  name: string,
+  namespace: string,
+  keys: readonly string[],
+  extra: string[] = [],
+): string {
+  return [
+    `umask 077 && tmp=$(mktemp)`,
+    `cat > "$tmp" <<'EOF'`,
+    ...keys.map((k) => `${k}=<${k}>`),
+    'EOF',
+    `kubectl -n ${namespace} create secret generic ${name} --from-env-file="$tmp"`,
+    ...extra,
+    'rm -f "$tmp"',
+  ].join('\n');
+}
+
+const sh = (code: string) => `\`\`\`sh\n${code}\n\`\`\``;
+
+function installK3s(cluster: Cluster): string {
+  const server = serverNode(cluster);
+  const agents = cluster.nodes.filter((n) => n.role === 'agent');
+  const install = (role: string, env = '') =>
+    `curl -sfL https://get.k3s.io | ${env}INSTALL_K3S_VERSION=${k3s.version} sh -s - ${role}`;
+  /** Copies the node's rendered config from a clone of this repository, then installs k3s on the node. */
+  const steps = (node: ClusterNode, role: string, env = '') =>
+    sh(
+      [
+        `scp ${fromRepoRoot(BOOTSTRAP_FILES.k3sConfig(node))} ${node.name}:k3s-config.yaml   # from your clone`,
+        `ssh ${node.name}`,
+        `sudo install -D -m 0600 k3s-config.yaml ${K3S_CONFIG_PATH} && rm k3s-config.yaml`,
+        install(role, env),
+      ].join('\n'),
+    );
+  const parts = [
+    `**${server.name}** (the server): install Tailscale first (\`tailscale up\`), then:`,
+    steps(server, 'server'),
+    `The config keeps the bundled Traefik, encrypts Secrets at rest, writes the admin kubeconfig for root only (0600) and adds ${tlsSans(
+      server,
+    )
+      .map((s) => `\`${s}\``)
+      .join(
+        ' and ',
+      )} to the API certificate. On your machine: \`ssh ${server.name} sudo cat /etc/rancher/k3s/k3s.yaml > ~/.kube/config && chmod 600 ~/.kube/config\`, then set its \`server:\` to \`https://${tlsSans(server)[0]}:${K3S_API_PORT}\` (MagicDNS resolves it to the Tailscale IP; reached over Tailscale only).`,
+  ];
+  for (const agent of agents) {
+    parts.push(
+      `**${agent.name}** (agent): join over Tailscale with the server's token (\`sudo cat /var/lib/rancher/k3s/server/node-token\` on ${server.name}); it is passed in the environment, never written into the config:`,
+      steps(agent, 'agent', 'K3S_TOKEN=<node-token> '),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+function firewall(): string {
+  return [
+    'Only 80 and 443 are public (both to Traefik); the Kubernetes API is reachable over Tailscale only.',
+    `- Oracle Cloud: in the subnet's security list (or the instance's NSG) allow TCP 80 and 443 from \`0.0.0.0/0\`. Add **no** rule for ${K3S_API_PORT}.`,
+    '- On every node (Oracle images ship an iptables policy that drops everything but SSH):',
+    sh(
+      [
+        'sudo iptables -I INPUT -p tcp --dport 80 -j ACCEPT',
+        'sudo iptables -I INPUT -p tcp --dport 443 -j ACCEPT',
+        `sudo iptables -I INPUT -i tailscale0 -p tcp --dport ${K3S_API_PORT} -j ACCEPT`,
+        'sudo netfilter-persistent save',
+      ].join('\n'),
+    ),
+    `- Check from outside Tailscale: \`nc -vz <public ip> ${K3S_API_PORT}\` must time out.`,
+  ].join('\n');
+}
+
+function helmLayer(plan: BootstrapPlan): string {
+  const steps = plan.steps.map(
+    (s, i) => `${i + 1}. **${s.title}** — ${s.why}.\n\n${sh(formatStep(s)).replace(/^/gm, '    ')}`,
+  );
+  return [
+    'From a clone of this repository (after `pnpm install && pnpm turbo build`), with your kube context on this cluster, run the whole sequence. Every step is idempotent: rerunning continues after a failure, and it is also how the Helm layer is upgraded.',
+    sh(
+      [
+        `export ${REPO_CREDENTIAL.tokenEnv}=<fine-grained token with read access to the gitops repo>`,
+        'pnpm --dir bootstrap exec ultron-bootstrap --dry-run   # prints the commands below',
+        'pnpm --dir bootstrap exec ultron-bootstrap',
+      ].join('\n'),
+    ),
+    'It runs exactly these commands, in this order:',
+    steps.join('\n'),
+  ].join('\n\n');
+}
+
+function repoCredential(cluster: Cluster): string {
+  return [
+    `\`ultron-bootstrap\` creates it from \`$${REPO_CREDENTIAL.tokenEnv}\` (step \`repo-credential\`). By hand, the same Secret:`,
+    sh(
+      [
+        'umask 077 && tmp=$(mktemp)',
+        `printf 'type=git\\nurl=%s\\nusername=%s\\npassword=%s\\n' '${cluster.gitops.repoURL}' '${REPO_CREDENTIAL.defaultUsername}' "$${REPO_CREDENTIAL.tokenEnv}" > "$tmp"`,
+        `kubectl -n ${REPO_CREDENTIAL.namespace} create secret generic ${REPO_CREDENTIAL.secret} --from-env-file="$tmp"`,
+        `kubectl -n ${REPO_CREDENTIAL.namespace} label secret ${REPO_CREDENTIAL.secret} ${Object.entries(
+          REPO_CREDENTIAL.label,
+        )
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+        'rm -f "$tmp"',
+      ].join('\n'),
+    ),
+  ].join('\n\n');
+}
+
+function outOfBandSecrets(): string {
+  const ns = PLATFORM_NAMESPACES.keycloak;
+  return [
+    'Values never live in Git. Each is created from a temporary env file that is deleted right after. The namespaces appear once the root app has synced:',
+    sh(`kubectl wait --for=jsonpath='{.status.phase}'=Active namespace/${ns} --timeout=15m`),
+    `- \`${KEYCLOAK.pgBackupCreds}\` (${ns}): an Oracle Customer Secret Key for the backups of \`${KEYCLOAK.pgCluster}\`. The access key is the plain hex string; the secret is the one containing \`+/=\`. Swapped, backups fail silently.`,
+    sh(secretFromEnvFile(KEYCLOAK.pgBackupCreds, ns, Object.values(BACKUP_CREDENTIAL_KEYS))),
+    '- Each workload lists its own (`<app>-pg-backup-creds`, `<app>-kc`, a GHCR pull secret for private images) in its folder under `workloads/`; create them the same way.',
+    `- Operator-generated, nothing to do: \`${KEYCLOAK.pgAppSecret}\` and every \`<app>-pg-app\` (CNPG), \`${KEYCLOAK.initialAdminSecret}\` (Keycloak's temporary admin).`,
+  ].join('\n\n');
+}
+
+function afterwards(cluster: Cluster): string {
+  return [
+    `- Argo CD: https://${argoCdHost(cluster)} — user \`admin\`, password from \`kubectl -n ${PLATFORM_NAMESPACES.argocd} get secret argocd-initial-admin-secret -o jsonpath='{.data.password}' | base64 -d\`; change it, then delete that Secret. The CLI goes through Traefik with \`argocd login ${argoCdHost(cluster)} --grpc-web\`.`,
+    `- Keycloak: https://${keycloakHost(cluster)} — the bootstrap admin is in Secret \`${KEYCLOAK.initialAdminSecret}\` (${PLATFORM_NAMESPACES.keycloak}). Create personal admins for people; keep the bootstrap admin for automation only (the workloads' realm sync Jobs log in with it).`,
+    `- Grafana is not public: \`kubectl -n ${cluster.monitoring.namespace} port-forward svc/${grafanaService(cluster)} 3000:80\`; its admin password is in Secret \`${grafanaService(cluster)}\`.`,
+    `- Watch the waves converge: \`kubectl -n ${PLATFORM_NAMESPACES.argocd} get applications -w\` (operators, then Keycloak, then the workloads).`,
+  ].join('\n');
+}
+
+/** `bootstrap/README.md`: the exact rebuild order, rendered from the same plan the command runs. */
+export function runbook(cluster: Cluster, plan: BootstrapPlan): string {
+  return [
+    `# Rebuilding ${cluster.name} from nothing`,
+    `Every command below is generated from the cluster definition (\`cluster/cluster.ts\`) and the version catalog of \`@ultron/platform\`; change those and re-render instead of editing this file. Run them in this order.`,
+    `You need: a fresh Oracle Cloud Ampere A1 VM reachable over SSH, a Tailscale account, on your machine Tailscale, \`kubectl\`, \`helm\` (3.x), Node 24 and pnpm, and DNS A records for \`${argoCdHost(cluster)}\`, \`${keycloakHost(cluster)}\` and each app's \`api.<domain>\` pointing at the VM's public IP (Let's Encrypt checks them over HTTP).`,
+    `## 1. Install k3s ${k3s.version}`,
+    installK3s(cluster),
+    '## 2. Firewall',
+    firewall(),
+    '## 3. Helm bootstrap, repository credential and root app',
+    helmLayer(plan),
+    '## 4. Repository credential (what step `repo-credential` does)',
+    repoCredential(cluster),
+    '## 5. Recreate the out-of-band secrets',
+    outOfBandSecrets(),
+    '## 6. First logins and checks',
+    afterwards(cluster),
+    '## What stays manual, and why',
+    [
+      '- k3s, Tailscale and the firewall live on the node, outside any cluster API.',
+      '- Secret values (repository token, backup keys, client secrets) must never be in Git; declarative secrets (Sealed Secrets or SOPS) are the planned next step.',
+      '- Keycloak realms: `KeycloakRealmImport` creates a realm once and ignores later edits; realm changes are reapplied through the admin API.',
+    ].join('\n'),
+    '## Changing the bootstrap layer',
+    'Argo CD does not sync `gitops/bootstrap/`. To change it (bump `@ultron/*` or a pin of the catalog, Helm values, the ClusterIssuers, the Traefik tuning): run `pnpm turbo build`, review the YAML diff of `gitops/bootstrap/`, merge, then run `ultron-bootstrap` again. Every step is idempotent: `helm upgrade --install` and server-side apply only change what changed. A changed k3s config is copied to the node(s) by hand and followed by `sudo systemctl restart k3s` (or `k3s-agent`).',
+  ].join('\n\n');
+}

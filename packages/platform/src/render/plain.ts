@@ -1,0 +1,116 @@
+/**
+ * One pass that returns exactly what `sortStringMaps(JSON.parse(JSON.stringify(object)))` returns (see
+ * yaml.ts), for the data objects are made of: `toJSON()` is honoured, `undefined`, functions and
+ * symbols are dropped from objects and become `null` in arrays, non-finite numbers become `null` and
+ * `-0` becomes `0`, and label, annotation and matchLabels maps come out with sorted keys. It skips the
+ * JSON text in between and the second copy the sorting made. Anything unusual (class instances other
+ * than through `toJSON`, boxed primitives, bigints, a `__proto__` key, very deep or cyclic data)
+ * returns `undefined`, and the caller takes the JSON round trip instead.
+ */
+
+import { Namespace } from 'kubernetes-models/v1/Namespace';
+
+const UNSUPPORTED = Symbol('unsupported');
+/**
+ * kubernetes-models' `Model.prototype.toJSON`: a copy of the object without `undefined` values, which
+ * this pass drops anyway, so objects whose toJSON is exactly that one are read directly (one deep copy
+ * fewer per object). Any other toJSON is called, as JSON would.
+ */
+const MODEL_TO_JSON: unknown = Object.getPrototypeOf(Namespace.prototype).toJSON;
+/** Dropped from an object, `null` in an array: what JSON does with undefined, functions and symbols. */
+const SKIP = Symbol('skip');
+const MAX_DEPTH = 500;
+
+/** String maps anywhere in an object: their order carries no meaning, so it is sorted. */
+export const STRING_MAPS = new Set(['labels', 'annotations', 'matchLabels']);
+
+const isRawJson: (value: unknown) => boolean =
+  (JSON as { isRawJSON?: (value: unknown) => boolean }).isRawJSON ?? (() => false);
+
+function isRecord(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The value JSON would write for `value` (held under `key`), as data; string maps sorted when `sort`. */
+function data(value: unknown, key: string, sort: boolean, depth: number): unknown {
+  let model = false;
+  if (value !== null && typeof value === 'object') {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (toJSON === MODEL_TO_JSON && typeof toJSON === 'function') model = true;
+    else if (typeof toJSON === 'function') value = toJSON.call(value, key);
+  }
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? (value === 0 ? 0 : value) : null;
+    case 'object':
+      break;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return SKIP;
+    default:
+      throw UNSUPPORTED;
+  }
+  if (value === null) return null;
+  if (depth > MAX_DEPTH || isRawJson(value)) throw UNSUPPORTED;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) throw UNSUPPORTED;
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = data(value[i], String(i), sort, depth + 1);
+      out[i] = item === SKIP ? null : item;
+    }
+    return out;
+  }
+  if (!model && !isRecord(value)) throw UNSUPPORTED;
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(record)) {
+    if (k === '__proto__') throw UNSUPPORTED;
+    const stringMap = sort && STRING_MAPS.has(k);
+    let item = data(record[k], k, sort && !stringMap, depth + 1);
+    if (item === SKIP) continue;
+    if (stringMap && item !== null && typeof item === 'object') {
+      item = Array.isArray(item) ? item.map((x) => resort(x)) : sortedKeys(item as Record<string, unknown>);
+    }
+    out[k] = item;
+  }
+  return out;
+}
+
+function sortedKeys(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(record).sort()) out[k] = record[k];
+  return out;
+}
+
+/** String-map sorting of data that was converted without it (an array held under a string-map key). */
+function resort(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(resort);
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    out[k] =
+      STRING_MAPS.has(k) && v && typeof v === 'object' && !Array.isArray(v)
+        ? sortedKeys(v as Record<string, unknown>)
+        : resort(v);
+  }
+  return out;
+}
+
+/** `sortStringMaps(toPlain(object))` in one pass, or `undefined` when the round trip must do it. */
+export function sortedPlain(object: unknown): Record<string, unknown> | undefined {
+  try {
+    const out = data(object, '', true, 0);
+    return out !== null && typeof out === 'object' && !Array.isArray(out)
+      ? (out as Record<string, unknown>)
+      : undefined;
+  } catch (error) {
+    if (error === UNSUPPORTED) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+import type { Problem } from '../errors/problem.js';
+import hostsUnique from './hosts-unique.js';
+import imagesPinned from './images-pinned.js';
+import monitorsMatchTargets from './monitors-match-targets.js';
+import namespacesExist from './namespaces-exist.js';
+import noSecretValues from './no-secret-values.js';
+import podSecurityRestricted from './pod-security-restricted.js';
+import projectsContainApps from './projects-contain-apps.js';
+import rolloutReferences from './rollout-references.js';
+import type { Rule, TreeEntry } from './rule.js';
+import serviceSelectsPods from './service-selects-pods.js';
+import tlsMatchesRoutes from './tls-matches-routes.js';
+import wavesOrdered from './waves-ordered.js';
+
+export { defineRule, type Rule, type TreeEntry } from './rule.js';
+
+/** Every cross-object rule of the kit, in a stable order. */
+export const rules: readonly Rule[] = [
+  serviceSelectsPods,
+  monitorsMatchTargets,
+  rolloutReferences,
+  tlsMatchesRoutes,
+  hostsUnique,
+  namespacesExist,
+  projectsContainApps,
+  wavesOrdered,
+  noSecretValues,
+  imagesPinned,
+  podSecurityRestricted,
+];
+
+/** Runs rules over a whole tree; each problem's message ends with the id of the rule that found it. */
+export function checkTree(entries: readonly TreeEntry[], only: readonly Rule[] = rules): Problem[] {
+  return only.flatMap((rule) =>
+    rule.check(entries).map((p) => ({ ...p, message: `${p.message} [${rule.id}]` })),
+  );
+}

@@ -1,0 +1,31 @@
+import { PLATFORM_NAMESPACES } from '../conventions/names.js';
+import { describe } from '../render/manifest.js';
+import { applications } from './applications.js';
+import { defineRule } from './rule.js';
+import { namespaceOf } from './workloads.js';
+
+/** Created before Argo CD runs: by k3s itself or by the Helm bootstrap. */
+const PRE_EXISTING = [
+  PLATFORM_NAMESPACES.kubeSystem,
+  PLATFORM_NAMESPACES.argocd,
+  PLATFORM_NAMESPACES.monitoring,
+  PLATFORM_NAMESPACES.certManager,
+];
+
+export default defineRule({
+  id: 'namespaces-exist',
+  doc: 'Every namespaced object lands in a namespace that exists: rendered, created by its Application, or made by the bootstrap.',
+  check(entries) {
+    const known = new Set<string>(PRE_EXISTING);
+    for (const e of entries) if (e.manifest.kind === 'Namespace') known.add(e.manifest.metadata.name ?? '');
+    for (const a of applications(entries))
+      if (a.syncOptions.includes('CreateNamespace=true')) known.add(a.namespace);
+    return entries
+      .filter((e) => namespaceOf(e.manifest) && !known.has(namespaceOf(e.manifest)))
+      .map((e) => ({
+        path: `${describe(e.manifest)}: metadata.namespace`,
+        message: `namespace ${namespaceOf(e.manifest)} is never created`,
+        hint: 'render its Namespace, or set CreateNamespace=true on the Application that syncs it',
+      }));
+  },
+});

@@ -1,0 +1,34 @@
+import { describe } from '../render/manifest.js';
+import { defineRule } from './rule.js';
+import { field, namespaceOf, ofKind, podTemplates, selects } from './workloads.js';
+
+export default defineRule({
+  id: 'service-selects-pods',
+  doc: 'Every Service with a selector selects pods the tree renders, and its named target ports exist on them.',
+  check(entries) {
+    const pods = podTemplates(entries);
+    return ofKind(entries, 'Service').flatMap(({ manifest: svc }) => {
+      const selector = field(svc, 'spec', 'selector') as Record<string, string> | undefined;
+      if (!selector) return [];
+      const matched = pods.filter((p) => p.namespace === namespaceOf(svc) && selects(selector, p.labels));
+      if (matched.length === 0) {
+        return [
+          {
+            path: `${describe(svc)}: spec.selector`,
+            message: `selects no pods rendered in namespace ${namespaceOf(svc)} (${JSON.stringify(selector)})`,
+            hint: 'make the selector match the pod template labels of a Rollout, Deployment or Job',
+          },
+        ];
+      }
+      const ports = (field(svc, 'spec', 'ports') as { name?: string; targetPort?: string | number }[]) ?? [];
+      return ports
+        .filter((p) => typeof p.targetPort === 'string')
+        .filter((p) => !matched.some((pod) => pod.ports.has(p.targetPort as string)))
+        .map((p) => ({
+          path: `${describe(svc)}: spec.ports[${p.name ?? p.targetPort}].targetPort`,
+          message: `names port "${p.targetPort}", which no selected pod declares`,
+          hint: 'use the container port name of the pods, e.g. "http"',
+        }));
+    });
+  },
+});

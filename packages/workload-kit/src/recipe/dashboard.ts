@@ -1,0 +1,83 @@
+import { appNames, commonLabels, LABELS } from '@ultron/platform';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { Workload } from '../definition/schema.js';
+
+interface Panel {
+  title: string;
+  unit: string;
+  exprs: [legend: string, expr: string][];
+}
+
+function panels(w: Workload): Panel[] {
+  const sel = `namespace="${appNames(w.name).namespace}"`;
+  return [
+    {
+      title: 'Requests per second (by version)',
+      unit: 'reqps',
+      exprs: [
+        [
+          '{{rollouts_pod_template_hash}}',
+          `sum by (rollouts_pod_template_hash) (rate(http_requests_total{${sel}}[1m]))`,
+        ],
+      ],
+    },
+    {
+      title: 'Error ratio (5xx)',
+      unit: 'percentunit',
+      exprs: [
+        [
+          '{{rollouts_pod_template_hash}}',
+          `sum by (rollouts_pod_template_hash) (rate(http_requests_total{${sel},status=~"5.."}[1m])) / sum by (rollouts_pod_template_hash) (rate(http_requests_total{${sel}}[1m]))`,
+        ],
+      ],
+    },
+    {
+      title: 'Latency',
+      unit: 's',
+      exprs: ['0.5', '0.95', '0.99'].map((q) => [
+        `p${Number(q) * 100}`,
+        `histogram_quantile(${q}, sum by (le) (rate(http_request_duration_seconds_bucket{${sel}}[5m])))`,
+      ]),
+    },
+  ];
+}
+
+/** The dashboard JSON: fixed uid and ids (no hashes), so renders are byte-identical. */
+export function dashboardJson(w: Workload): string {
+  const dashboard = {
+    uid: `ultron-${w.name}`.slice(0, 40),
+    title: `${w.name} API`,
+    tags: ['ultron', w.name],
+    timezone: 'utc',
+    schemaVersion: 39,
+    time: { from: 'now-6h', to: 'now' },
+    refresh: '30s',
+    panels: panels(w).map((p, i) => ({
+      id: i + 1,
+      type: 'timeseries',
+      title: p.title,
+      datasource: { type: 'prometheus', uid: 'prometheus' },
+      gridPos: { x: (i % 2) * 12, y: Math.floor(i / 2) * 8, w: 12, h: 8 },
+      fieldConfig: { defaults: { unit: p.unit }, overrides: [] },
+      targets: p.exprs.map(([legend, expr], j) => ({
+        refId: String.fromCharCode(65 + j),
+        expr,
+        legendFormat: legend,
+      })),
+    })),
+  };
+  return `${JSON.stringify(dashboard, null, 2)}\n`;
+}
+
+/** A ConfigMap Grafana's dashboard sidecar picks up from any namespace by its label. */
+export function dashboard(w: Workload): ConfigMap {
+  const names = appNames(w.name);
+  return new ConfigMap({
+    metadata: {
+      name: `${w.name}-dashboard`,
+      namespace: names.namespace,
+      labels: { ...commonLabels(w.name, 'dashboard'), [LABELS.grafanaDashboard]: '1' },
+    },
+    data: { [`${w.name}.json`]: dashboardJson(w) },
+  });
+}

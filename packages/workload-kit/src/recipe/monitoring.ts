@@ -1,0 +1,110 @@
+import { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
+import { appNames, type Cluster, commonLabels, LABELS, type Manifest } from '@ultron/platform';
+import type { Workload } from '../definition/schema.js';
+import { PORT_NAME, podLabels } from './pod.js';
+import { successRateQuery } from './rollout.js';
+
+/** kube-prometheus-stack's Prometheus only selects monitors and rules carrying its release label. */
+function monitorLabels(cluster: Cluster, w: Workload): Record<string, string> {
+  return { ...commonLabels(w.name), [LABELS.prometheusRelease]: cluster.monitoring.prometheusRelease };
+}
+
+/**
+ * Scrapes `/metrics` on the `http` port every 15s, copying the pod's `rollouts-pod-template-hash` label
+ * to `rollouts_pod_template_hash` so queries can be narrowed to the canary.
+ */
+export function serviceMonitor(cluster: Cluster, w: Workload): ServiceMonitor {
+  const names = appNames(w.name);
+  return new ServiceMonitor({
+    metadata: { name: names.serviceMonitor, namespace: names.namespace, labels: monitorLabels(cluster, w) },
+    spec: {
+      selector: { matchLabels: podLabels(w) },
+      namespaceSelector: { matchNames: [names.namespace] },
+      endpoints: [
+        {
+          port: PORT_NAME,
+          path: '/metrics',
+          interval: '15s',
+          relabelings: [
+            {
+              action: 'replace',
+              sourceLabels: ['__meta_kubernetes_pod_label_rollouts_pod_template_hash'],
+              targetLabel: 'rollouts_pod_template_hash',
+            },
+          ],
+        },
+      ],
+    },
+  });
+}
+
+/** The Postgres pods' metrics (CNPG's exporter on port `metrics`): backup age, replication, size. */
+export function databasePodMonitor(cluster: Cluster, w: Workload): PodMonitor | null {
+  if (!w.database) return null;
+  const names = appNames(w.name);
+  return new PodMonitor({
+    metadata: { name: names.pgCluster, namespace: names.namespace, labels: monitorLabels(cluster, w) },
+    spec: {
+      selector: { matchLabels: { [LABELS.cnpgCluster]: names.pgCluster } },
+      podMetricsEndpoints: [{ port: 'metrics', interval: '30s' }],
+    },
+  });
+}
+
+/** Alerts an operator acts on: errors above the canary's own threshold, an aborted rollout, a stale backup. */
+export function prometheusRule(cluster: Cluster, w: Workload): PrometheusRule {
+  const names = appNames(w.name);
+  const ns = names.namespace;
+  const errorBudget = Number((1 - w.canary.successThreshold).toFixed(6));
+  const rules: { alert: string; expr: string; for: string; severity: string; summary: string }[] = [
+    {
+      alert: 'AppHighErrorRatio',
+      expr: `1 - (\n${successRateQuery(w)}\n) > ${errorBudget}`,
+      for: '5m',
+      severity: 'critical',
+      summary: `${w.name}: more than ${errorBudget * 100}% of requests fail with 5xx`,
+    },
+    {
+      alert: 'AppRolloutAborted',
+      expr: `max(rollout_info{namespace="${ns}", name="${names.rollout}", phase="Degraded"}) == 1`,
+      for: '1m',
+      severity: 'warning',
+      summary: `${w.name}: the canary was aborted; the stable version still serves (kubectl argo rollouts get rollout ${names.rollout} -n ${ns})`,
+    },
+  ];
+  if (w.database) {
+    rules.push({
+      alert: 'AppBackupStale',
+      // Nightly backups plus a margin: older than 26h means last night's backup did not land.
+      expr: `time() - max(cnpg_collector_last_available_backup_timestamp{namespace="${ns}"}) > 26 * 3600`,
+      for: '30m',
+      severity: 'critical',
+      summary: `${w.name}: no base backup of ${names.pgCluster} for more than 26h`,
+    });
+  }
+  return new PrometheusRule({
+    metadata: { name: w.name, namespace: ns, labels: monitorLabels(cluster, w) },
+    spec: {
+      groups: [
+        {
+          name: `${w.name}.rules`,
+          rules: rules.map((r) => ({
+            alert: r.alert,
+            expr: r.expr,
+            for: r.for,
+            labels: { severity: r.severity, app: w.name },
+            annotations: { summary: r.summary },
+          })),
+        },
+      ],
+    },
+  });
+}
+
+export function monitoringObjects(cluster: Cluster, w: Workload): Manifest[] {
+  return [serviceMonitor(cluster, w), databasePodMonitor(cluster, w), prometheusRule(cluster, w)].filter(
+    (m): m is NonNullable<typeof m> => m !== null,
+  );
+}
