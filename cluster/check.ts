@@ -1,5 +1,5 @@
 // `pnpm turbo build` runs this first: a bad cluster definition fails once, here, with every problem.
-import { formatProblems, isUserError } from '@ultron/platform';
+import { formatProblems, isUserError } from '@ultron/platform/core';
 
 try {
   const { default: cluster } = await import('./cluster.ts');

@@ -1,4 +1,4 @@
-import { defineCluster } from '@ultron/platform';
+import { defineCluster } from '@ultron/platform/core';
 
 /**
  * The cluster every workspace renders against. Growing to more nodes is a change here: capacity (and

@@ -3,13 +3,16 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    core: 'src/core.ts',
     'conformance/index': 'src/conformance/index.ts',
     'bin/ultron-render': 'src/bin/ultron-render.ts',
     'bin/ultron-bootstrap': 'src/bin/ultron-bootstrap.ts',
   },
   format: ['esm'],
   target: 'node22',
-  dts: { entry: { index: 'src/index.ts', 'conformance/index': 'src/conformance/index.ts' } },
+  dts: {
+    entry: { index: 'src/index.ts', core: 'src/core.ts', 'conformance/index': 'src/conformance/index.ts' },
+  },
   clean: true,
   sourcemap: false,
   splitting: true,

@@ -44,8 +44,8 @@ describe('renderSlice', () => {
       '  name: one',
       '  namespace: demo',
       '  labels:',
-      '    a: "2"',
-      '    z: "1"',
+      "    a: '2'",
+      "    z: '1'",
       'data:',
     ]);
   });
@@ -152,5 +152,52 @@ describe('writeSlice', () => {
     const after = snapshotDir(root);
     expect(after).toEqual(before);
     expect(readFileSync(join(root, 'apps/demo.yaml'), 'utf8')).toBe(before['apps/demo.yaml']);
+  });
+});
+
+describe('YAML safety', () => {
+  it('quotes every string a YAML 1.1 parser (Kubernetes, Argo CD) would read as something else', async () => {
+    const { parse } = await import('yaml');
+    const tricky = [
+      'yes',
+      'no',
+      'on',
+      'off',
+      'y',
+      'n',
+      'true',
+      'null',
+      '~',
+      '012',
+      '0x1F',
+      '1e3',
+      '1.0',
+      '',
+      ' x',
+      '- a',
+      'a: b',
+      '#c',
+      '<<',
+    ];
+    const data = Object.fromEntries(tricky.map((v, i) => [`k${i}`, v]));
+    const text = renderSlice(
+      { owns: ['x'], build: () => new Tree().addObjects('x', [configMap('tricky', data)]) },
+      'x',
+    ).files.get('x/configmap-tricky.yaml')!;
+    expect(parse(text, { version: '1.1' }).data).toEqual(data);
+    expect(parse(text).data).toEqual(data);
+  });
+
+  it('writes multi-line strings as literal blocks and never folds long lines', () => {
+    const long = 'x'.repeat(300);
+    const text = renderSlice(
+      {
+        owns: ['x'],
+        build: () => new Tree().addObjects('x', [configMap('blocks', { script: 'a\nb\n', long })]),
+      },
+      'x',
+    ).files.get('x/configmap-blocks.yaml')!;
+    expect(text).toContain('  script: |\n    a\n    b\n');
+    expect(text).toContain(`  long: ${long}\n`);
   });
 });

@@ -1,4 +1,4 @@
-import { appFile, type Cluster, type Slice, Tree, workloadDir } from '@ultron/platform';
+import { appFile, type Cluster, type Slice, Tree, workloadDir } from '@ultron/platform/core';
 import { parseWorkload } from './definition/parse.js';
 import type { Workload, WorkloadInput } from './definition/schema.js';
 import { databaseApplication, databaseDir, project, workloadApplication } from './recipe/argocd.js';

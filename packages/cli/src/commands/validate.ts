@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { checkTree, describe, type Problem, rules } from '@ultron/platform';
+import { checkTree, crossObjectRules, describe, type Problem } from '@ultron/platform';
 import {
   type CrdLocation,
   CrdRegistry,
@@ -95,7 +95,8 @@ export async function validate(options: ValidateOptions): Promise<ExitCode> {
       }
     });
   }
-  for (const p of checkTree(objects)) findings.push({ ...p, check: 'rules', file: fileOf(p) });
+  for (const p of checkTree(objects, crossObjectRules))
+    findings.push({ ...p, check: 'rules', file: fileOf(p) });
   for (const p of checkTree(objects, policies)) findings.push({ ...p, check: 'policy', file: fileOf(p) });
 
   const skipped = 'skip' in location ? location.skip : null;
@@ -105,7 +106,7 @@ export async function validate(options: ValidateOptions): Promise<ExitCode> {
       tree: treeLabel,
       objects: objects.length,
       crds: skipped ? { skipped } : { dir: (location as { dir: string }).dir, ...counts },
-      rules: rules.map((r) => r.id),
+      rules: crossObjectRules.map((r) => r.id),
       policies: policies.map((r) => r.id),
       problems: findings,
     });
@@ -144,7 +145,7 @@ function report(
           ? ` (${r.counts.celRulesNotEvaluated} CEL rules are left to the API server)`
           : ''),
     );
-  line('rules', `${rules.length} cross-object rules pass`);
+  line('rules', `${crossObjectRules.length} cross-object rules pass`);
   line('policy', `${policies.map((p) => p.id).join(', ')}`);
 
   const groups = new Map<string, Finding[]>();

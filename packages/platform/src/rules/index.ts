@@ -14,8 +14,8 @@ import wavesOrdered from './waves-ordered.js';
 
 export { defineRule, type Rule, type TreeEntry } from './rule.js';
 
-/** Every cross-object rule of the kit, in a stable order. */
-export const rules: readonly Rule[] = [
+/** Rules that relate objects to each other. */
+export const crossObjectRules: readonly Rule[] = [
   serviceSelectsPods,
   monitorsMatchTargets,
   rolloutReferences,
@@ -24,10 +24,13 @@ export const rules: readonly Rule[] = [
   namespacesExist,
   projectsContainApps,
   wavesOrdered,
-  noSecretValues,
-  imagesPinned,
-  podSecurityRestricted,
 ];
+
+/** Secure-default policies checked object by object. */
+export const policyRules: readonly Rule[] = [noSecretValues, imagesPinned, podSecurityRestricted];
+
+/** Every rule of the kit, in a stable order. */
+export const rules: readonly Rule[] = [...crossObjectRules, ...policyRules];
 
 /** Runs rules over a whole tree; each problem's message ends with the id of the rule that found it. */
 export function checkTree(entries: readonly TreeEntry[], only: readonly Rule[] = rules): Problem[] {

@@ -1,4 +1,4 @@
-import { problemsFromZod, UserError } from '@ultron/platform';
+import { problemsFromZod, UserError } from '@ultron/platform/core';
 import { type Workload, type WorkloadInput, workloadSchema } from './schema.js';
 
 /** Validates and defaults a workload definition; throws a UserError listing every problem. */

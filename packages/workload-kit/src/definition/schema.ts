@@ -8,7 +8,7 @@ import {
   quantity,
   RESERVED_NAMESPACES,
   withHint,
-} from '@ultron/platform';
+} from '@ultron/platform/core';
 import { z } from 'zod';
 
 const hinted = (message: string, hint: string) => ({ error: withHint(message, hint) });

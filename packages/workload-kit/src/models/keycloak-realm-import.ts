@@ -1,4 +1,4 @@
-import type { Manifest } from '@ultron/platform';
+import type { Manifest } from '@ultron/platform/core';
 
 /** The fields of a Keycloak ClientRepresentation the kit sets. */
 export interface KeycloakClient {

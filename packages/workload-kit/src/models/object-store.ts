@@ -1,4 +1,4 @@
-import type { Manifest } from '@ultron/platform';
+import type { Manifest } from '@ultron/platform/core';
 
 /**
  * The Barman Cloud plugin's ObjectStore (barmancloud.cnpg.io/v1). No models package exists for it; these

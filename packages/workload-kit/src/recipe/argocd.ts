@@ -9,7 +9,7 @@ import {
   treeSource,
   WAVES,
   workloadDir,
-} from '@ultron/platform';
+} from '@ultron/platform/core';
 import type { Workload } from '../definition/schema.js';
 
 /**

@@ -12,7 +12,7 @@ import {
   treeSource,
   WAVES,
   workloadDir,
-} from '@ultron/platform';
+} from '@ultron/platform/core';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';

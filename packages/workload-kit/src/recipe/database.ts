@@ -8,7 +8,7 @@ import {
   commonLabels,
   type Manifest,
   oracleS3Env,
-} from '@ultron/platform';
+} from '@ultron/platform/core';
 import type { Workload } from '../definition/schema.js';
 import type { ObjectStore } from '../models/object-store.js';
 

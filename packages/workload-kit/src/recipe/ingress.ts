@@ -1,7 +1,7 @@
 import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { IngressRoute } from '@kubernetes-models/traefik/traefik.io/v1alpha1/IngressRoute';
 import { TraefikService } from '@kubernetes-models/traefik/traefik.io/v1alpha1/TraefikService';
-import { appNames, type Cluster, commonLabels, type Manifest } from '@ultron/platform';
+import { appNames, type Cluster, commonLabels, type Manifest } from '@ultron/platform/core';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { Workload } from '../definition/schema.js';
 import { PORT_NAME } from './pod.js';

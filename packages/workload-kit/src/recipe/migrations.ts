@@ -1,4 +1,4 @@
-import { ARGOCD, appNames, commonLabels, LABELS } from '@ultron/platform';
+import { ARGOCD, appNames, commonLabels, LABELS } from '@ultron/platform/core';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import type { Workload } from '../definition/schema.js';
 import { containerEnv, containerSecurityContext, podSecurityContext, tmpMount, tmpVolume } from './pod.js';

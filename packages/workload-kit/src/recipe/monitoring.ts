@@ -1,7 +1,7 @@
 import { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
-import { appNames, type Cluster, commonLabels, LABELS, type Manifest } from '@ultron/platform';
+import { appNames, type Cluster, commonLabels, LABELS, type Manifest } from '@ultron/platform/core';
 import type { Workload } from '../definition/schema.js';
 import { PORT_NAME, podLabels } from './pod.js';
 import { successRateQuery } from './rollout.js';

@@ -1,4 +1,4 @@
-import { appNames, commonLabels } from '@ultron/platform';
+import { appNames, commonLabels } from '@ultron/platform/core';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import type { Workload } from '../definition/schema.js';
 

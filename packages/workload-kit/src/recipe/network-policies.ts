@@ -1,4 +1,4 @@
-import { appNames, commonLabels, LABELS, PLATFORM_NAMESPACES } from '@ultron/platform';
+import { appNames, commonLabels, LABELS, PLATFORM_NAMESPACES } from '@ultron/platform/core';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
 import type { INetworkPolicySpec } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicySpec';

@@ -1,4 +1,4 @@
-import { appNames, type Cluster } from '@ultron/platform';
+import { appNames, type Cluster } from '@ultron/platform/core';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';

@@ -1,7 +1,7 @@
 import { AnalysisTemplate } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate';
 import type { ICanaryStep } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/CanaryStep';
 import { Rollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Rollout';
-import { appNames, type Cluster, commonLabels, LABELS, prometheusAddress } from '@ultron/platform';
+import { appNames, type Cluster, commonLabels, LABELS, prometheusAddress } from '@ultron/platform/core';
 import type { Workload } from '../definition/schema.js';
 import { appContainer, podLabels, podSecurityContext, tmpVolume } from './pod.js';
 

@@ -1,4 +1,4 @@
-import { appNames, commonLabels } from '@ultron/platform';
+import { appNames, commonLabels } from '@ultron/platform/core';
 import { Service } from 'kubernetes-models/v1/Service';
 import type { Workload } from '../definition/schema.js';
 import { PORT_NAME, podLabels } from './pod.js';
