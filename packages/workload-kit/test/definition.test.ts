@@ -37,10 +37,9 @@ describe('valid definitions', () => {
     });
     expect(w.database).toEqual({
       size: '5Gi',
-      storageClass: 'local-path',
       instances: 1,
       resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
-      backup: { schedule: '0 0 3 * * *', retention: '30d', method: 'barmanObjectStore' },
+      backup: { method: 'barmanObjectStore' },
     });
     expect(w.migrations).toEqual({ command: ['migrate', 'up'], backoffLimit: 2 });
     expect(w.auth).toBe(false);

@@ -174,3 +174,39 @@ describe('everything enabled', () => {
     expect(Object.fromEntries(files)).toMatchSnapshot();
   });
 });
+
+describe('database defaults come from the cluster definition', () => {
+  it('uses the cluster storage class and backup schedule/retention unless the app overrides them', async () => {
+    const { defineCluster, renderSlice } = await import('@ultron/platform');
+    const { defineWorkload } = await import('../src/workload.js');
+    const { cluster } = await import('./cluster.js');
+    const other = defineCluster({
+      gitops: cluster.gitops,
+      authDomain: cluster.authDomain,
+      acme: cluster.acme,
+      nodes: cluster.nodes,
+      objectStorage: cluster.objectStorage,
+      imageOwner: cluster.imageOwner,
+      storageClass: 'longhorn',
+      backups: { schedule: '0 15 1 * * *', retention: '7d' },
+    });
+    const files = renderSlice(defineWorkload(other, fixture('minimal')), 'workloads/demo').files;
+    const pg = doc(files, 'workloads/demo/database/cluster-demo-pg.yaml');
+    expect(pg.spec.storage.storageClass).toBe('longhorn');
+    expect(pg.spec.backup.retentionPolicy).toBe('7d');
+    expect(doc(files, 'workloads/demo/database/scheduledbackup-demo-pg-nightly.yaml').spec.schedule).toBe(
+      '0 15 1 * * *',
+    );
+    const own = renderSlice(
+      defineWorkload(other, {
+        ...fixture('minimal'),
+        database: { storageClass: 'local-path', backup: { retention: '60d' } },
+      }),
+      'workloads/demo',
+    ).files;
+    expect(doc(own, 'workloads/demo/database/cluster-demo-pg.yaml').spec.storage.storageClass).toBe(
+      'local-path',
+    );
+    expect(doc(own, 'workloads/demo/database/cluster-demo-pg.yaml').spec.backup.retentionPolicy).toBe('60d');
+  });
+});

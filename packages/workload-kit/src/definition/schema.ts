@@ -1,4 +1,6 @@
 import {
+  backupRetention,
+  cnpgSchedule,
   dnsLabel,
   dnsName,
   duration,
@@ -62,26 +64,6 @@ const envValue = z.union([
   z.strictObject({ configMap: dnsLabel(253), key: dataKey }),
 ]);
 
-/** CNPG's six-field cron: seconds first. A five-field cron is accepted by CNPG and runs at the wrong time. */
-const cnpgCron = z
-  .string()
-  .refine((cron) => cron.trim().split(/\s+/).length === 6, {
-    error: withHint(
-      'must have six fields (seconds first)',
-      'CNPG crons start with seconds: "0 0 3 * * *" is 03:00 every day',
-    ),
-  })
-  .refine(
-    (cron) =>
-      cron
-        .trim()
-        .split(/\s+/)
-        .every((f) => /^[0-9*,/?LW#-]+$|^[A-Z]{3}$/.test(f)),
-    {
-      error: withHint('has an invalid field', 'use numbers, "*", ranges "1-5", lists "1,3" and steps "*/15"'),
-    },
-  );
-
 const canary = z.strictObject({
   /** Traffic weights the canary walks through before full promotion. */
   steps: z.array(z.number().int().min(1).max(100)).min(1).default([25, 50, 75]),
@@ -106,24 +88,21 @@ const canary = z.strictObject({
 
 const database = z.strictObject({
   size: quantity.default('5Gi'),
-  storageClass: dnsLabel(253).default('local-path'),
+  /** Default: the cluster's storage class. */
+  storageClass: dnsLabel(253).optional(),
   instances: z.number().int().min(1).max(5).default(1),
   resources: resources.default({ requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } }),
   backup: z
     .strictObject({
       /** Six-field cron (seconds first). */
-      schedule: cnpgCron.default('0 0 3 * * *'),
-      retention: z
-        .string()
-        .regex(
-          /^[1-9][0-9]*[dwm]$/,
-          hinted('must be a retention like "30d"', 'a number followed by d, w or m'),
-        )
-        .default('30d'),
+      /** Six-field cron (seconds first). Default: the cluster's backup schedule. */
+      schedule: cnpgSchedule.optional(),
+      /** Default: the cluster's backup retention. */
+      retention: backupRetention.optional(),
       /** In-tree `barmanObjectStore` (what runs today) or the Barman Cloud plugin's ObjectStore. */
       method: z.enum(['barmanObjectStore', 'plugin']).default('barmanObjectStore'),
     })
-    .default({ schedule: '0 0 3 * * *', retention: '30d', method: 'barmanObjectStore' }),
+    .default({ method: 'barmanObjectStore' }),
 });
 
 const migrations = z.strictObject({

@@ -24,7 +24,7 @@ export function pgCluster(cluster: Cluster, w: Workload, db: Database): PgCluste
       instances: db.instances,
       // Operators retire old instances before new ones on a single node; never wait for a manual switchover.
       primaryUpdateStrategy: 'unsupervised',
-      storage: { size: db.size, storageClass: db.storageClass },
+      storage: { size: db.size, storageClass: db.storageClass ?? cluster.storageClass },
       resources: {
         requests: { cpu: db.resources.requests.cpu, memory: db.resources.requests.memory },
         limits: {
@@ -47,7 +47,7 @@ export function pgCluster(cluster: Cluster, w: Workload, db: Database): PgCluste
         : {
             env: oracleS3Env(cluster),
             backup: {
-              retentionPolicy: db.backup.retention,
+              retentionPolicy: db.backup.retention ?? cluster.backups.retention,
               barmanObjectStore: barmanObjectStore(cluster, names.pgBackupCreds),
             },
           }),
@@ -67,7 +67,7 @@ export function pgObjectStore(cluster: Cluster, w: Workload, db: Database): Obje
       labels: commonLabels(w.name, 'database'),
     },
     spec: {
-      retentionPolicy: db.backup.retention,
+      retentionPolicy: db.backup.retention ?? cluster.backups.retention,
       configuration: barmanObjectStore(cluster, names.pgBackupCreds),
       instanceSidecarConfiguration: { env: oracleS3Env(cluster) },
     },
@@ -75,7 +75,7 @@ export function pgObjectStore(cluster: Cluster, w: Workload, db: Database): Obje
 }
 
 /** The nightly base backup. CNPG's cron has six fields, seconds first. */
-export function pgScheduledBackup(w: Workload, db: Database): ScheduledBackup {
+export function pgScheduledBackup(cluster: Cluster, w: Workload, db: Database): ScheduledBackup {
   const names = appNames(w.name);
   const plugin = db.backup.method === 'plugin';
   return new ScheduledBackup({
@@ -85,7 +85,7 @@ export function pgScheduledBackup(w: Workload, db: Database): ScheduledBackup {
       labels: commonLabels(w.name, 'database'),
     },
     spec: {
-      schedule: db.backup.schedule,
+      schedule: db.backup.schedule ?? cluster.backups.schedule,
       cluster: { name: names.pgCluster },
       // A first backup right away: a fresh cluster is never without one until the next night.
       immediate: true,
@@ -103,6 +103,6 @@ export function databaseObjects(cluster: Cluster, w: Workload): Manifest[] {
   return [
     pgCluster(cluster, w, db),
     ...(db.backup.method === 'plugin' ? [pgObjectStore(cluster, w, db)] : []),
-    pgScheduledBackup(w, db),
+    pgScheduledBackup(cluster, w, db),
   ];
 }
