@@ -75,29 +75,32 @@ function data(value: unknown, key: string, sort: boolean, depth: number): unknow
     let item = data(record[k], k, sort && !stringMap, depth + 1);
     if (item === SKIP) continue;
     if (stringMap && item !== null && typeof item === 'object') {
-      item = Array.isArray(item) ? item.map((x) => resort(x)) : sortedKeys(item as Record<string, unknown>);
+      item = Array.isArray(item)
+        ? item.map((x) => sortStringMaps(x))
+        : sortedKeys(item as Record<string, unknown>);
     }
     out[k] = item;
   }
   return out;
 }
 
-function sortedKeys(record: Record<string, unknown>): Record<string, unknown> {
+/** The record with its keys in sorted order. */
+export function sortedKeys(record: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(record).sort()) out[k] = record[k];
   return out;
 }
 
-/** String-map sorting of data that was converted without it (an array held under a string-map key). */
-function resort(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(resort);
+/** Sorts every string map (labels, annotations, matchLabels) anywhere in plain data. */
+export function sortStringMaps(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortStringMaps);
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     out[k] =
       STRING_MAPS.has(k) && v && typeof v === 'object' && !Array.isArray(v)
         ? sortedKeys(v as Record<string, unknown>)
-        : resort(v);
+        : sortStringMaps(v);
   }
   return out;
 }

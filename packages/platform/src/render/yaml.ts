@@ -1,6 +1,6 @@
 import { dump } from 'js-yaml';
 import { type PlainManifest, toPlain } from './manifest.js';
-import { STRING_MAPS, sortedPlain } from './plain.js';
+import { sortedPlain, sortStringMaps } from './plain.js';
 
 /** Keys Kubernetes users expect first, in this order; every other key keeps the builder's order. */
 const TOP_LEVEL_ORDER = ['apiVersion', 'kind', 'metadata', 'spec', 'data', 'stringData', 'type'];
@@ -11,28 +11,6 @@ function ordered(object: Record<string, unknown>, first: readonly string[]): Rec
   for (const key of first) if (key in object) out[key] = object[key];
   for (const key of Object.keys(object)) if (!(key in out)) out[key] = object[key];
   return out;
-}
-
-function sortedKeys(record: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (!record) return record;
-  return Object.fromEntries(
-    Object.keys(record)
-      .sort()
-      .map((k) => [k, record[k]]),
-  );
-}
-
-function sortStringMaps(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortStringMaps);
-  if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
-      k,
-      STRING_MAPS.has(k) && v && typeof v === 'object' && !Array.isArray(v)
-        ? sortedKeys(v as Record<string, unknown>)
-        : sortStringMaps(v),
-    ]),
-  );
 }
 
 /**
