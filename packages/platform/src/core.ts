@@ -11,3 +11,4 @@ export * from './errors/index.js';
 export * from './render/index.js';
 export * from './rules/index.js';
 export * from './schema/fields.js';
+export * from './workloads/index.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { checkTree, crossObjectRules, describe, type Problem } from '@ultron/platform';
+import { checkTree, crossObjectRules, describe, type Problem, policyRules } from '@ultron/platform';
 import {
   type CrdLocation,
   CrdRegistry,
@@ -12,7 +12,6 @@ import { EXIT, type ExitCode, environmentError, problemsError, usageError } from
 import { byCodePoint } from '../lib/order.ts';
 import { openRepo, requireTree, userPath } from '../lib/repo.ts';
 import { plural, Ui } from '../lib/ui.ts';
-import { policies } from '../policy/index.ts';
 
 export interface ValidateOptions {
   crds?: string;
@@ -97,7 +96,7 @@ export async function validate(options: ValidateOptions): Promise<ExitCode> {
   }
   for (const p of checkTree(objects, crossObjectRules))
     findings.push({ ...p, check: 'rules', file: fileOf(p) });
-  for (const p of checkTree(objects, policies)) findings.push({ ...p, check: 'policy', file: fileOf(p) });
+  for (const p of checkTree(objects, policyRules)) findings.push({ ...p, check: 'policy', file: fileOf(p) });
 
   const skipped = 'skip' in location ? location.skip : null;
   if (ui.json) {
@@ -107,7 +106,7 @@ export async function validate(options: ValidateOptions): Promise<ExitCode> {
       objects: objects.length,
       crds: skipped ? { skipped } : { dir: (location as { dir: string }).dir, ...counts },
       rules: crossObjectRules.map((r) => r.id),
-      policies: policies.map((r) => r.id),
+      policies: policyRules.map((r) => r.id),
       problems: findings,
     });
   } else {
@@ -146,7 +145,7 @@ function report(
           : ''),
     );
   line('rules', `${crossObjectRules.length} cross-object rules pass`);
-  line('policy', `${policies.map((p) => p.id).join(', ')}`);
+  line('policy', `${policyRules.map((p) => p.id).join(', ')}`);
 
   const groups = new Map<string, Finding[]>();
   for (const f of r.findings) {

@@ -1,33 +1,11 @@
+import { formatImageRef, type ImageRef, parseImageRef } from '@ultron/platform/core';
 import { usageError } from './exit.ts';
 
-/** `ghcr.io/acme/app:sha-3f9c2a1`, `ghcr.io/acme/app@sha256:…`, or both tag and digest. */
-export interface ImageRef {
-  repository: string;
-  tag?: string;
-  digest?: string;
-}
+export { formatImageRef, type ImageRef, parseImageRef };
 
 /** What app CI pushes: `sha-<short or full git sha>`. */
 const SHA_TAG = /^sha-[0-9a-f]{7,40}$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
-
-export function parseImageRef(reference: string): ImageRef {
-  const at = reference.indexOf('@');
-  const digest = at >= 0 ? reference.slice(at + 1) : undefined;
-  const named = at >= 0 ? reference.slice(0, at) : reference;
-  // A colon after the last slash separates the tag; one before it belongs to a registry port.
-  const colon = named.lastIndexOf(':');
-  const hasTag = colon > named.lastIndexOf('/');
-  return {
-    repository: hasTag ? named.slice(0, colon) : named,
-    ...(hasTag ? { tag: named.slice(colon + 1) } : {}),
-    ...(digest ? { digest } : {}),
-  };
-}
-
-export function formatImageRef(ref: ImageRef): string {
-  return `${ref.repository}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
-}
 
 /**
  * Checks a tag or digest given on the command line; returns the error message or null. Only immutable

@@ -1,9 +1,9 @@
 import type { Problem } from '../errors/problem.js';
 import hostsUnique from './hosts-unique.js';
-import imagesPinned from './images-pinned.js';
 import monitorsMatchTargets from './monitors-match-targets.js';
 import namespacesExist from './namespaces-exist.js';
-import noSecretValues from './no-secret-values.js';
+import noPlaintextSecrets from './no-plaintext-secrets.js';
+import pinnedImages from './pinned-images.js';
 import podSecurityRestricted from './pod-security-restricted.js';
 import projectsContainApps from './projects-contain-apps.js';
 import rolloutReferences from './rollout-references.js';
@@ -27,7 +27,7 @@ export const crossObjectRules: readonly Rule[] = [
 ];
 
 /** Secure-default policies checked object by object. */
-export const policyRules: readonly Rule[] = [noSecretValues, imagesPinned, podSecurityRestricted];
+export const policyRules: readonly Rule[] = [noPlaintextSecrets, pinnedImages, podSecurityRestricted];
 
 /** Every rule of the kit, in a stable order. */
 export const rules: readonly Rule[] = [...crossObjectRules, ...policyRules];

@@ -1,7 +1,7 @@
 import type { Problem } from '../errors/problem.js';
 import { describe } from '../render/manifest.js';
 import { defineRule } from './rule.js';
-import { field, namespaceOf, ofKind, operatorServices, podTemplates, selects } from './workloads.js';
+import { field, namespaceOf, ofKind, operatorServices, renderedPods, selects } from './workloads.js';
 
 export default defineRule({
   id: 'monitors-match-targets',
@@ -36,7 +36,7 @@ export default defineRule({
         }
       }
     }
-    const pods = podTemplates(entries);
+    const pods = renderedPods(entries);
     for (const { manifest: mon } of ofKind(entries, 'PodMonitor')) {
       const selector = field(mon, 'spec', 'selector', 'matchLabels') as Record<string, string> | undefined;
       const matched = pods.filter((p) => p.namespace === namespaceOf(mon) && selects(selector, p.labels));

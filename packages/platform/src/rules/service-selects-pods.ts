@@ -1,12 +1,12 @@
 import { describe } from '../render/manifest.js';
 import { defineRule } from './rule.js';
-import { field, namespaceOf, ofKind, podTemplates, selects } from './workloads.js';
+import { field, namespaceOf, ofKind, renderedPods, selects } from './workloads.js';
 
 export default defineRule({
   id: 'service-selects-pods',
   doc: 'Every Service with a selector selects pods the tree renders, and its named target ports exist on them.',
   check(entries) {
-    const pods = podTemplates(entries);
+    const pods = renderedPods(entries);
     return ofKind(entries, 'Service').flatMap(({ manifest: svc }) => {
       const selector = field(svc, 'spec', 'selector') as Record<string, string> | undefined;
       if (!selector) return [];

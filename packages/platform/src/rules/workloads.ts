@@ -1,15 +1,6 @@
 import type { PlainManifest } from '../render/manifest.js';
+import { containersOf, type PodSpecLike, podTemplates } from '../workloads/pod-specs.js';
 import type { TreeEntry } from './rule.js';
-
-/** A pod template found in the tree, with what rules need to know about it. */
-export interface PodTemplate {
-  entry: TreeEntry;
-  namespace: string;
-  labels: Record<string, string>;
-  /** Named container ports. */
-  ports: Map<string, number>;
-  spec: Record<string, unknown>;
-}
 
 const get = (value: unknown, ...path: string[]): unknown =>
   path.reduce<unknown>(
@@ -17,15 +8,18 @@ const get = (value: unknown, ...path: string[]): unknown =>
     value,
   );
 
-/** Where each kind keeps its pod template. */
-const TEMPLATE_PATHS: Record<string, string[]> = {
-  Rollout: ['spec', 'template'],
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
+/** A pod the tree makes run: where it is declared, its labels and its named container ports. */
+export interface RenderedPod {
+  entry: TreeEntry;
+  namespace: string;
+  labels: Record<string, string>;
+  /** Named container ports. */
+  ports: Map<string, number>;
+  /** The pod spec; empty for operator-run pods (CNPG), which their operator configures. */
+  spec: PodSpecLike;
+  /** Dotted path of the spec in the object, e.g. `spec.template.spec`. */
+  path: string;
+}
 
 /** CNPG runs Postgres pods labelled with their cluster's name, exposing these ports. */
 const CNPG_PORTS: [string, number][] = [
@@ -38,8 +32,9 @@ export function namespaceOf(m: PlainManifest): string {
   return m.metadata.namespace ?? '';
 }
 
-export function podTemplates(entries: readonly TreeEntry[]): PodTemplate[] {
-  const out: PodTemplate[] = [];
+/** Every pod the tree makes run: pod templates of workload kinds, plus the pods of CNPG clusters. */
+export function renderedPods(entries: readonly TreeEntry[]): RenderedPod[] {
+  const out: RenderedPod[] = [];
   for (const entry of entries) {
     const m = entry.manifest;
     if (m.kind === 'Cluster' && m.apiVersion.startsWith('postgresql.cnpg.io/')) {
@@ -49,30 +44,23 @@ export function podTemplates(entries: readonly TreeEntry[]): PodTemplate[] {
         labels: { 'cnpg.io/cluster': m.metadata.name ?? '' },
         ports: new Map(CNPG_PORTS),
         spec: {},
+        path: '',
       });
       continue;
     }
-    const path = TEMPLATE_PATHS[m.kind];
-    if (!path) continue;
-    const template = get(m, ...path) as Record<string, unknown> | undefined;
-    if (!template) continue;
-    const spec = (template.spec ?? {}) as Record<string, unknown>;
-    const ports = new Map<string, number>();
-    for (const c of [
-      ...((spec.containers as unknown[]) ?? []),
-      ...((spec.initContainers as unknown[]) ?? []),
-    ]) {
-      for (const p of (get(c, 'ports') as { name?: string; containerPort: number }[] | undefined) ?? []) {
-        if (p.name) ports.set(p.name, p.containerPort);
+    for (const t of podTemplates(m)) {
+      const ports = new Map<string, number>();
+      for (const { container } of containersOf(t.spec)) {
+        for (const p of container.ports ?? []) {
+          if (p.name && p.containerPort !== undefined) ports.set(p.name, p.containerPort);
+        }
       }
+      // The template's metadata sits beside its spec: `spec.template.spec` → `spec.template.metadata`.
+      const labels = get(m, ...t.path.split('.').slice(0, -1), 'metadata', 'labels') as
+        | Record<string, string>
+        | undefined;
+      out.push({ entry, namespace: namespaceOf(m), labels: labels ?? {}, ports, spec: t.spec, path: t.path });
     }
-    out.push({
-      entry,
-      namespace: namespaceOf(m),
-      labels: (get(template, 'metadata', 'labels') as Record<string, string>) ?? {},
-      ports,
-      spec,
-    });
   }
   return out;
 }

@@ -243,27 +243,27 @@ describe('waves-ordered', () => {
 });
 
 describe('policy rules', () => {
-  it('no-secret-values rejects any Secret', () => {
+  it('no-plaintext-secrets rejects any Secret', () => {
     const secret = entry('s', {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: { name: 's', namespace: 'demo' },
       stringData: { a: 'b' },
     });
-    expect(run(rule('no-secret-values'), [secret])).toHaveLength(1);
-    expect(run(rule('no-secret-values'), [service()])).toEqual([]);
+    expect(run(rule('no-plaintext-secrets'), [secret])).toHaveLength(1);
+    expect(run(rule('no-plaintext-secrets'), [service()])).toEqual([]);
   });
-  it('images-pinned rejects latest and untagged images, accepts tags, digests and registry ports', () => {
+  it('pinned-images rejects latest and untagged images, accepts tags, digests and registry ports', () => {
     const withImage = (image: string) => {
       const p = pod();
       (p.spec.containers[0] as { image: string }).image = image;
       return rollout({}, p);
     };
-    expect(run(rule('images-pinned'), [withImage('ghcr.io/acme/demo:latest')])).toHaveLength(1);
-    expect(run(rule('images-pinned'), [withImage('ghcr.io/acme/demo')])).toHaveLength(1);
-    expect(run(rule('images-pinned'), [withImage('registry:5000/acme/demo')])).toHaveLength(1);
-    expect(run(rule('images-pinned'), [withImage(`ghcr.io/acme/demo@sha256:${'a'.repeat(64)}`)])).toEqual([]);
-    expect(run(rule('images-pinned'), [withImage('registry:5000/acme/demo:sha-1')])).toEqual([]);
+    expect(run(rule('pinned-images'), [withImage('ghcr.io/acme/demo:latest')])).toHaveLength(1);
+    expect(run(rule('pinned-images'), [withImage('ghcr.io/acme/demo')])).toHaveLength(1);
+    expect(run(rule('pinned-images'), [withImage('registry:5000/acme/demo')])).toHaveLength(1);
+    expect(run(rule('pinned-images'), [withImage(`ghcr.io/acme/demo@sha256:${'a'.repeat(64)}`)])).toEqual([]);
+    expect(run(rule('pinned-images'), [withImage('registry:5000/acme/demo:sha-1')])).toEqual([]);
   });
   it('pod-security-restricted names each missing setting', () => {
     expect(run(rule('pod-security-restricted'), [rollout()])).toEqual([]);
@@ -272,15 +272,15 @@ describe('policy rules', () => {
     (loose.spec.containers[0] as Record<string, unknown>).resources = {};
     expect(
       run(rule('pod-security-restricted'), [rollout({}, loose)]).map((p) =>
-        p.replace('Rollout demo/demo: containers[demo]: ', ''),
+        p.replace('Rollout demo/demo: spec.template.spec.containers[0].', ''),
       ),
     ).toEqual([
-      'must set runAsNonRoot: true [pod-security-restricted]',
-      'must set allowPrivilegeEscalation: false [pod-security-restricted]',
-      'must drop ALL capabilities [pod-security-restricted]',
-      'must use the RuntimeDefault seccomp profile [pod-security-restricted]',
-      'must request CPU and memory [pod-security-restricted]',
-      'must limit memory [pod-security-restricted]',
+      'securityContext.allowPrivilegeEscalation: must be false [pod-security-restricted]',
+      'securityContext.capabilities.drop: must include ALL [pod-security-restricted]',
+      'securityContext.runAsNonRoot: must be true (here or on the pod) [pod-security-restricted]',
+      'securityContext.seccompProfile.type: must be RuntimeDefault (here or on the pod) [pod-security-restricted]',
+      'resources.requests: must request CPU and memory [pod-security-restricted]',
+      'resources.limits.memory: must limit memory [pod-security-restricted]',
     ]);
   });
 });

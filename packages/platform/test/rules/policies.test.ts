@@ -1,8 +1,10 @@
-import { checkTree, type PlainManifest, type Rule } from '@ultron/platform';
 import { describe, expect, it } from 'vitest';
-import { noPlaintextSecrets } from '../src/policy/no-plaintext-secrets.ts';
-import { pinnedImages } from '../src/policy/pinned-images.ts';
-import { podSecurityRestricted } from '../src/policy/pod-security-restricted.ts';
+import type { PlainManifest } from '../../src/render/manifest.js';
+import { checkTree } from '../../src/rules/index.js';
+import noPlaintextSecrets from '../../src/rules/no-plaintext-secrets.js';
+import pinnedImages from '../../src/rules/pinned-images.js';
+import podSecurityRestricted from '../../src/rules/pod-security-restricted.js';
+import type { Rule } from '../../src/rules/rule.js';
 
 const entry = (manifest: object) => ({ file: 'x.yaml', manifest: manifest as PlainManifest });
 const messages = (rule: Rule, manifest: object) =>
@@ -11,6 +13,7 @@ const messages = (rule: Rule, manifest: object) =>
 const SAFE_CONTAINER = {
   name: 'app',
   image: 'ghcr.io/acme/app:sha-1234567',
+  resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '32Mi' } },
   securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
 };
 const job = (spec: object) => ({
@@ -21,7 +24,7 @@ const job = (spec: object) => ({
 });
 
 describe('no-plaintext-secrets', () => {
-  it('flags data and stringData, not a Secret without values', () => {
+  it('flags data and stringData, and a Secret without values too', () => {
     const secret = (fields: object) => ({
       apiVersion: 'v1',
       kind: 'Secret',
@@ -32,7 +35,9 @@ describe('no-plaintext-secrets', () => {
       'Secret n/s: data: holds secret values in Git [no-plaintext-secrets]',
     ]);
     expect(messages(noPlaintextSecrets, secret({ stringData: { A: 'x' } }))).toHaveLength(1);
-    expect(messages(noPlaintextSecrets, secret({ type: 'Opaque', data: {} }))).toEqual([]);
+    expect(messages(noPlaintextSecrets, secret({ type: 'Opaque', data: {} }))).toEqual([
+      'Secret n/s: is a Secret rendered into Git [no-plaintext-secrets]',
+    ]);
   });
 });
 
@@ -112,7 +117,24 @@ describe('pod-security-restricted', () => {
     });
     expect(messages(podSecurityRestricted, pod)).toEqual([
       'Job app/j: spec.template.spec.containers[0].securityContext.runAsNonRoot: must be true (here or on the pod) [pod-security-restricted]',
-      'Job app/j: spec.template.spec.containers[0].securityContext.seccompProfile.type: must be RuntimeDefault or Localhost (here or on the pod) [pod-security-restricted]',
+      'Job app/j: spec.template.spec.containers[0].securityContext.seccompProfile.type: must be RuntimeDefault (here or on the pod) [pod-security-restricted]',
+    ]);
+  });
+});
+
+describe('what the kit adds to the restricted profile', () => {
+  it('flags a container without an image, a Localhost seccomp profile and missing requests or limits', () => {
+    const pod = job({
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'Localhost' } },
+      containers: [{ ...SAFE_CONTAINER, image: undefined, resources: { requests: { cpu: '10m' } } }],
+    });
+    expect(messages(pinnedImages, pod)).toEqual([
+      'Job app/j: spec.template.spec.containers[0].image: is missing [pinned-images]',
+    ]);
+    expect(messages(podSecurityRestricted, pod)).toEqual([
+      'Job app/j: spec.template.spec.containers[0].securityContext.seccompProfile.type: must be RuntimeDefault (here or on the pod) [pod-security-restricted]',
+      'Job app/j: spec.template.spec.containers[0].resources.requests: must request CPU and memory [pod-security-restricted]',
+      'Job app/j: spec.template.spec.containers[0].resources.limits.memory: must limit memory [pod-security-restricted]',
     ]);
   });
 });

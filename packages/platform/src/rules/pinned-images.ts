@@ -1,5 +1,8 @@
-import { defineRule, describe, type Problem } from '@ultron/platform';
-import { parseImageRef } from '../lib/image-ref.ts';
+import type { Problem } from '../errors/problem.js';
+import { describe } from '../render/manifest.js';
+import { parseImageRef } from '../workloads/image-ref.js';
+import { containersOf, podTemplates } from '../workloads/pod-specs.js';
+import { defineRule } from './rule.js';
 
 /** Fields that hold a full image reference in the kinds the tree uses (pods, CNPG `imageName`, Keycloak). */
 const IMAGE_FIELDS = new Set(['image', 'imageName']);
@@ -33,13 +36,20 @@ function walk(value: unknown, path: string, out: { path: string; problem: string
 }
 
 /** What runs must be what Git says: every image is pinned to a tag other than latest, or a digest. */
-export const pinnedImages = defineRule({
+export default defineRule({
   id: 'pinned-images',
   doc: 'Every image reference in the tree has a tag other than "latest", or a digest.',
   check: (entries) =>
     entries.flatMap(({ manifest: m }) => {
       const found: { path: string; problem: string }[] = [];
       walk(m, '', found);
+      // A container without an image cannot run what Git says either.
+      for (const t of podTemplates(m)) {
+        for (const { path, container } of containersOf(t.spec)) {
+          if (typeof container.image !== 'string')
+            found.push({ path: `${t.path}.${path}.image`, problem: 'is missing' });
+        }
+      }
       return found.map(
         (f): Problem => ({
           path: `${describe(m)}: ${f.path}`,
