@@ -3,6 +3,7 @@ import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { describe, expect, it } from 'vitest';
 import { SYNC_WAVE, WAVES } from '../src/argocd/application.js';
 import { defineCluster } from '../src/cluster/define.js';
+import { nightlyBackup, postgresCluster, postgresPodMonitor } from '../src/cnpg/postgres.js';
 import { buildBootstrap } from '../src/components/bootstrap/slice.js';
 import { cnpgOperator, cnpgOperatorApplication } from '../src/components/cnpg-operator.js';
 import { identityProject } from '../src/components/identity-project.js';
@@ -15,7 +16,6 @@ import {
   keycloakServiceMonitor,
 } from '../src/components/keycloak.js';
 import { keycloakOperator, keycloakOperatorApplication } from '../src/components/keycloak-operator.js';
-import { nightlyBackup, postgresCluster, postgresPodMonitor } from '../src/components/postgres.js';
 import { platformProject } from '../src/components/root-app.js';
 import { CrdRegistry } from '../src/conformance/registry.js';
 import { toPlain } from '../src/render/manifest.js';

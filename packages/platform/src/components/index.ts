@@ -24,13 +24,6 @@ export {
   keycloakOperatorApplication,
 } from './keycloak-operator.js';
 export { PLATFORM_COMPONENTS } from './platform-components.js';
-export {
-  nightlyBackup,
-  type PostgresOptions,
-  postgres,
-  postgresCluster,
-  postgresPodMonitor,
-} from './postgres.js';
 export { platformProject, rootApplication } from './root-app.js';
 export { type Resources, sized } from './sizing.js';
 export { type TlsIngressOptions, tlsIngress } from './tls-ingress.js';

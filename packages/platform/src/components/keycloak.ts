@@ -2,13 +2,13 @@ import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitorin
 import { application, SYNC_WAVE, treeSource } from '../argocd/application.js';
 import { apiVersions } from '../catalog/versions.js';
 import type { Cluster } from '../cluster/schema.js';
+import { type PostgresOptions, postgres } from '../cnpg/postgres.js';
 import { appFile, platformDir } from '../conventions/layout.js';
 import { commonLabels, KEYCLOAK_INSTANCE, LABELS, PLATFORM_PROJECT } from '../conventions/names.js';
 import type { Manifest } from '../render/manifest.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
-import { type PostgresOptions, postgres } from './postgres.js';
 import { type Resources, sized } from './sizing.js';
 import { tlsIngress } from './tls-ingress.js';
 

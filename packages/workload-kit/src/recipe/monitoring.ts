@@ -1,8 +1,16 @@
-import { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
+import type { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
-import { appNames, type Cluster, commonLabels, LABELS, type Manifest } from '@ultron/platform/core';
+import {
+  appNames,
+  type Cluster,
+  commonLabels,
+  LABELS,
+  type Manifest,
+  postgresPodMonitor,
+} from '@ultron/platform/core';
 import type { Workload } from '../definition/schema.js';
+import { databaseOptions } from './database.js';
 import { PORT_NAME, podLabels } from './pod.js';
 import { successRateQuery } from './rollout.js';
 
@@ -42,15 +50,8 @@ export function serviceMonitor(cluster: Cluster, w: Workload): ServiceMonitor {
 
 /** The Postgres pods' metrics (CNPG's exporter on port `metrics`): backup age, replication, size. */
 export function databasePodMonitor(cluster: Cluster, w: Workload): PodMonitor | null {
-  if (!w.database) return null;
-  const names = appNames(w.name);
-  return new PodMonitor({
-    metadata: { name: names.pgCluster, namespace: names.namespace, labels: monitorLabels(cluster, w) },
-    spec: {
-      selector: { matchLabels: { [LABELS.cnpgCluster]: names.pgCluster } },
-      podMetricsEndpoints: [{ port: 'metrics', interval: '30s' }],
-    },
-  });
+  const o = databaseOptions(cluster, w);
+  return o ? postgresPodMonitor(cluster, o) : null;
 }
 
 /** Alerts an operator acts on: errors above the canary's own threshold, an aborted rollout, a stale backup. */
