@@ -7,6 +7,7 @@ export * from './catalog/index.js';
 export * from './cluster/index.js';
 export * from './cnpg/index.js';
 export * from './conventions/index.js';
+export * from './edge/index.js';
 export * from './errors/index.js';
 export * from './render/index.js';
 export * from './rules/index.js';

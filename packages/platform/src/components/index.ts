@@ -26,4 +26,3 @@ export {
 export { PLATFORM_COMPONENTS } from './platform-components.js';
 export { platformProject, rootApplication } from './root-app.js';
 export { type Resources, sized } from './sizing.js';
-export { type TlsIngressOptions, tlsIngress } from './tls-ingress.js';

@@ -5,12 +5,12 @@ import type { Cluster } from '../cluster/schema.js';
 import { type PostgresOptions, postgres } from '../cnpg/postgres.js';
 import { appFile, platformDir } from '../conventions/layout.js';
 import { commonLabels, KEYCLOAK_INSTANCE, LABELS, PLATFORM_PROJECT } from '../conventions/names.js';
+import { tlsIngress } from '../edge/tls-ingress.js';
 import type { Manifest } from '../render/manifest.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
 import { type Resources, sized } from './sizing.js';
-import { tlsIngress } from './tls-ingress.js';
 
 /** Names of the Keycloak instance and what the operator derives from them. */
 export const KEYCLOAK = {
@@ -148,7 +148,7 @@ export function keycloakObjects(cluster: Cluster): Manifest[] {
     ...tlsIngress(cluster, {
       name: KEYCLOAK.instance,
       namespace,
-      host: keycloakHost(cluster),
+      hosts: [keycloakHost(cluster)],
       service: { name: KEYCLOAK.service, port: KEYCLOAK.httpPort },
       labels: labels('identity'),
     }),

@@ -1,52 +1,29 @@
-import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { IngressRoute } from '@kubernetes-models/traefik/traefik.io/v1alpha1/IngressRoute';
 import { TraefikService } from '@kubernetes-models/traefik/traefik.io/v1alpha1/TraefikService';
-import { appNames, type Cluster, commonLabels, type Manifest } from '@ultron/platform/core';
-import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import {
+  appNames,
+  type Cluster,
+  commonLabels,
+  type Manifest,
+  type TlsIngressOptions,
+  tlsCertificate,
+  tlsIngress,
+} from '@ultron/platform/core';
 import type { Workload } from '../definition/schema.js';
 import { PORT_NAME } from './pod.js';
 
-/** The TLS certificate for every host of the app, from the cluster's Let's Encrypt issuer. */
-export function certificate(cluster: Cluster, w: Workload): Certificate {
+/** The app's edge: every host, on HTTPS only, with a rotated ECDSA certificate from the cluster's issuer. */
+function edge(w: Workload): TlsIngressOptions {
   const names = appNames(w.name);
-  return new Certificate({
-    metadata: { name: names.tlsSecret, namespace: names.namespace, labels: commonLabels(w.name) },
-    spec: {
-      secretName: names.tlsSecret,
-      dnsNames: [...w.hosts],
-      issuerRef: { kind: 'ClusterIssuer', name: cluster.acme.issuer, group: 'cert-manager.io' },
-      privateKey: { algorithm: 'ECDSA', size: 256, rotationPolicy: 'Always' },
-    },
-  });
-}
-
-/** Replica-ratio canary: a plain Ingress through Traefik's websecure entry point to the app Service. */
-function ingress(w: Workload): Ingress {
-  const names = appNames(w.name);
-  return new Ingress({
-    metadata: {
-      name: names.ingress,
-      namespace: names.namespace,
-      labels: commonLabels(w.name),
-      annotations: { 'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure' },
-    },
-    spec: {
-      ingressClassName: 'traefik',
-      tls: [{ hosts: [...w.hosts], secretName: names.tlsSecret }],
-      rules: w.hosts.map((host) => ({
-        host,
-        http: {
-          paths: [
-            {
-              path: '/',
-              pathType: 'Prefix',
-              backend: { service: { name: names.service, port: { name: PORT_NAME } } },
-            },
-          ],
-        },
-      })),
-    },
-  });
+  return {
+    name: names.ingress,
+    namespace: names.namespace,
+    hosts: w.hosts,
+    service: { name: names.service, port: PORT_NAME },
+    labels: commonLabels(w.name),
+    httpsOnly: true,
+    rotateEcdsaKey: true,
+  };
 }
 
 /**
@@ -85,8 +62,10 @@ function weightedRoute(w: Workload): Manifest[] {
 }
 
 export function edgeObjects(cluster: Cluster, w: Workload): Manifest[] {
-  return [
-    certificate(cluster, w),
-    ...(w.canary.trafficRouting === 'traefik' ? weightedRoute(w) : [ingress(w)]),
-  ];
+  // Replica-ratio canary: a plain Ingress to the app Service; weighted canary: the IngressRoute above.
+  if (w.canary.trafficRouting !== 'traefik') {
+    const [ingress, certificate] = tlsIngress(cluster, edge(w));
+    return [certificate, ingress];
+  }
+  return [tlsCertificate(cluster, edge(w)), ...weightedRoute(w)];
 }
