@@ -3,10 +3,9 @@ import type { ValuesPolicy } from '../catalog/chart-values.js';
 import { charts } from '../catalog/versions.js';
 import type { Cluster } from '../cluster/schema.js';
 import { appFile, platformDir } from '../conventions/layout.js';
-import { commonLabels, PLATFORM_PROJECT } from '../conventions/names.js';
+import { commonLabels, GRAFANA_DASHBOARD_LABEL, PLATFORM_PROJECT } from '../conventions/names.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
-import { GRAFANA_DASHBOARD_LABEL } from './bootstrap/values/kube-prometheus-stack.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
 import { sized } from './sizing.js';
 

@@ -88,3 +88,6 @@ export const ARGOCD = {
 export const IDENTITY_PROJECT = 'identity';
 /** The Keycloak CR's name; the operator serves it as `<name>-service` and keeps admin credentials in `<name>-initial-admin`. */
 export const KEYCLOAK_INSTANCE = 'keycloak';
+
+/** The label (and value) Grafana's dashboard sidecar looks for on ConfigMaps in every namespace. */
+export const GRAFANA_DASHBOARD_LABEL = { [LABELS.grafanaDashboard]: '1' } as const;

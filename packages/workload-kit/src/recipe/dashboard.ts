@@ -1,4 +1,4 @@
-import { appNames, commonLabels, LABELS } from '@ultron/platform/core';
+import { appNames, commonLabels, GRAFANA_DASHBOARD_LABEL } from '@ultron/platform/core';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { Workload } from '../definition/schema.js';
 
@@ -76,7 +76,7 @@ export function dashboard(w: Workload): ConfigMap {
     metadata: {
       name: `${w.name}-dashboard`,
       namespace: names.namespace,
-      labels: { ...commonLabels(w.name, 'dashboard'), [LABELS.grafanaDashboard]: '1' },
+      labels: { ...commonLabels(w.name, 'dashboard'), ...GRAFANA_DASHBOARD_LABEL },
     },
     data: { [`${w.name}.json`]: dashboardJson(w) },
   });

@@ -25,4 +25,4 @@ export { runbook, secretFromEnvFile } from './runbook.js';
 export { bootstrap, buildBootstrap } from './slice.js';
 export { type HelmChartConfig, traefikConfig, traefikValues } from './traefik.js';
 export { APPLICATION_HEALTH_LUA, argoCdHost } from './values/argo-cd.js';
-export { GRAFANA_DASHBOARD_LABEL, grafanaService } from './values/kube-prometheus-stack.js';
+export { grafanaService } from './values/kube-prometheus-stack.js';

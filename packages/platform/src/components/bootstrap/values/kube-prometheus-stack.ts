@@ -1,11 +1,8 @@
 import { charts } from '../../../catalog/versions.js';
 import type { Cluster } from '../../../cluster/schema.js';
-import { LABELS, PLATFORM_NAMESPACES } from '../../../conventions/names.js';
+import { GRAFANA_DASHBOARD_LABEL, PLATFORM_NAMESPACES } from '../../../conventions/names.js';
 import { sized } from '../../sizing.js';
 import type { HelmRelease } from '../release.js';
-
-/** ConfigMaps with this label, in any namespace, are loaded as Grafana dashboards by the sidecar. */
-export const GRAFANA_DASHBOARD_LABEL = { [LABELS.grafanaDashboard]: '1' } as const;
 
 /** Grafana's in-cluster service (it is never exposed publicly; use `kubectl port-forward`). */
 export function grafanaService(cluster: Cluster): string {
