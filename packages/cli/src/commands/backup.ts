@@ -1,6 +1,6 @@
 import { Backup } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Backup';
 import { appNames, BARMAN_CLOUD_PLUGIN } from '@ultron/platform';
-import { appDatabase, dayTwoNames } from '../lib/database.ts';
+import { appDatabase } from '../lib/database.ts';
 import { EXIT, type ExitCode, usageError } from '../lib/exit.ts';
 import { emitManifest, renderManifest } from '../lib/manifest-output.ts';
 import { Ui } from '../lib/ui.ts';
@@ -27,7 +27,7 @@ export async function backup(app: string, options: BackupOptions): Promise<ExitC
   const ui = new Ui(options);
   const db = appDatabase(app);
   const names = appNames(app);
-  const name = dayTwoNames(app).manualBackup(unixSeconds(options.timestamp));
+  const name = appNames(app).pgManualBackup(unixSeconds(options.timestamp));
   const object = new Backup({
     metadata: { name, namespace: names.namespace, labels: db.cluster.metadata.labels ?? {} },
     spec: {

@@ -1,7 +1,7 @@
 import { Cluster, type ICluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
 import type { IExternalCluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/ExternalCluster';
 import { appNames, BARMAN_CLOUD_PLUGIN } from '@ultron/platform';
-import { type AppDatabase, appDatabase, dayTwoNames } from '../lib/database.ts';
+import { type AppDatabase, appDatabase } from '../lib/database.ts';
 import { EXIT, type ExitCode, usageError } from '../lib/exit.ts';
 import type { Json } from '../lib/json.ts';
 import { emitManifest, renderManifest } from '../lib/manifest-output.ts';
@@ -55,7 +55,7 @@ export async function restore(app: string, options: RestoreOptions): Promise<Exi
   const time = targetTime(options.to);
   const db = appDatabase(app);
   const names = appNames(app);
-  const name = dayTwoNames(app).restoreCluster;
+  const name = appNames(app).pgRestoreCluster;
   const spec = db.cluster.spec;
   const initdb = (spec.bootstrap as { initdb?: { database?: string; owner?: string } } | undefined)?.initdb;
   const copy = (field: string) => (spec[field] === undefined ? {} : { [field]: spec[field] });

@@ -7,11 +7,6 @@ import { openRepo, type Repo, requireApp, requireTree } from './repo.ts';
 export const CNPG_API = 'postgresql.cnpg.io/v1';
 
 /** Derived names the day-2 commands add to the app's: deterministic, so runbooks can name them. */
-export const dayTwoNames = (app: string) => ({
-  manualBackup: (unixSeconds: number) => `${appNames(app).pgCluster}-manual-${unixSeconds}`,
-  restoreCluster: `${appNames(app).pgCluster}-restore`,
-});
-
 export interface AppDatabase {
   repo: Repo;
   app: string;

@@ -47,6 +47,10 @@ export const appNames = (app: string) => ({
   pgBackupCreds: `${app}-pg-backup-creds`,
   pgScheduledBackup: `${app}-pg-nightly`,
   pgObjectStore: `${app}-pg-store`,
+  /** Point-in-time restores go to a new cluster, never in place. */
+  pgRestoreCluster: `${app}-pg-restore`,
+  /** On-demand backups, named by their Unix time. */
+  pgManualBackup: (unixSeconds: number) => `${app}-pg-manual-${unixSeconds}`,
   keycloakSecret: `${app}-kc`,
   apiClient: `${app}-api`,
   spaClient: `${app}-spa`,
