@@ -1,6 +1,7 @@
 import { Cluster as PgCluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
 import { ScheduledBackup } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/ScheduledBackup';
 import { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
+import { SYNC_WAVE } from '../argocd/application.js';
 import type { Cluster } from '../cluster/schema.js';
 import { LABELS } from '../conventions/names.js';
 import type { Manifest } from '../render/manifest.js';
@@ -45,7 +46,7 @@ function metadata(o: PostgresOptions, name: string, labels = o.labels) {
     name,
     namespace: o.namespace,
     labels,
-    ...(o.wave === undefined ? {} : { annotations: { 'argocd.argoproj.io/sync-wave': o.wave } }),
+    ...(o.wave === undefined ? {} : { annotations: { [SYNC_WAVE]: o.wave } }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { SYNC_WAVE } from '../argocd/application.js';
 import { TREE_DIR } from '../conventions/layout.js';
 import type { PlainManifest } from '../render/manifest.js';
 import type { TreeEntry } from './rule.js';
@@ -26,7 +27,7 @@ export function applications(entries: readonly TreeEntry[]): AppInfo[] {
       name: app.metadata.name ?? '',
       project: (field(app, 'spec', 'project') as string) ?? '',
       namespace: (field(app, 'spec', 'destination', 'namespace') as string) ?? '',
-      wave: Number(app.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 0),
+      wave: Number(app.metadata.annotations?.[SYNC_WAVE] ?? 0),
       syncOptions: (field(app, 'spec', 'syncPolicy', 'syncOptions') as string[]) ?? [],
       repoURLs: sources.map((s) => String(s.repoURL)),
       folders: sources
