@@ -13,7 +13,6 @@ import {
   keycloakDatabase,
   keycloakInstance,
   keycloakObjects,
-  keycloakServiceMonitor,
 } from '../src/components/keycloak.js';
 import { keycloakOperator, keycloakOperatorApplication } from '../src/components/keycloak-operator.js';
 import { platformProject } from '../src/components/root-app.js';
@@ -163,11 +162,13 @@ describe('apps/keycloak', () => {
 
   it('labels its monitors for the platform Prometheus', () => {
     const monitors = rendered.filter((m) => m.kind === 'ServiceMonitor' || m.kind === 'PodMonitor');
-    expect(monitors.map((m) => m.metadata?.name)).toEqual(['keycloak-pg', 'keycloak']);
+    // Keycloak's own ServiceMonitor is the operator's (named after the CR); the tree only labels it.
+    expect(monitors.map((m) => m.metadata?.name)).toEqual(['keycloak-pg']);
     for (const m of monitors) expect(m.metadata?.labels).toMatchObject({ release: 'kube-prom-stack' });
-    expect(keycloakServiceMonitor(cluster).spec.endpoints[0]).toMatchObject({
-      port: 'management',
-      path: '/metrics',
+    expect(keycloakInstance(cluster).spec.serviceMonitor).toEqual({
+      enabled: true,
+      interval: '30s',
+      labels: { release: 'kube-prom-stack' },
     });
     expect(postgresPodMonitor(cluster, database).spec.selector.matchLabels).toMatchObject({
       'cnpg.io/cluster': 'keycloak-pg',

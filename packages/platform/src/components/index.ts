@@ -16,7 +16,6 @@ export {
   keycloakHost,
   keycloakInstance,
   keycloakObjects,
-  keycloakServiceMonitor,
 } from './keycloak.js';
 export {
   KEYCLOAK_OPERATOR_FILES,

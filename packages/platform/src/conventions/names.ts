@@ -95,3 +95,13 @@ export const KEYCLOAK_INSTANCE = 'keycloak';
 
 /** The label (and value) Grafana's dashboard sidecar looks for on ConfigMaps in every namespace. */
 export const GRAFANA_DASHBOARD_LABEL = { [LABELS.grafanaDashboard]: '1' } as const;
+
+/**
+ * The pod cert-manager (v1.20, pkg/issuer/acme/http/pod.go) starts in a Certificate's namespace to
+ * answer an HTTP-01 challenge: its label and the port it listens on. Default-deny namespaces must
+ * admit Traefik to it.
+ */
+export const ACME_HTTP01_SOLVER = {
+  podLabels: { 'acme.cert-manager.io/http01-solver': 'true' },
+  port: 8089,
+} as const;

@@ -1,10 +1,15 @@
 import type { Problem } from '../errors/problem.js';
+import acmeSolverAdmitted from './acme-solver-admitted.js';
 import hostsUnique from './hosts-unique.js';
+import migrationsRunOnce from './migrations-run-once.js';
 import monitorsMatchTargets from './monitors-match-targets.js';
 import namespacesExist from './namespaces-exist.js';
 import noPlaintextSecrets from './no-plaintext-secrets.js';
+import operatorOwnedNames from './operator-owned-names.js';
 import pinnedImages from './pinned-images.js';
 import podSecurityRestricted from './pod-security-restricted.js';
+import podsScrapedOnce from './pods-scraped-once.js';
+import probesMatchPorts from './probes-match-ports.js';
 import projectsContainApps from './projects-contain-apps.js';
 import rolloutReferences from './rollout-references.js';
 import type { Rule, TreeEntry } from './rule.js';
@@ -24,6 +29,11 @@ export const crossObjectRules: readonly Rule[] = [
   namespacesExist,
   projectsContainApps,
   wavesOrdered,
+  podsScrapedOnce,
+  acmeSolverAdmitted,
+  operatorOwnedNames,
+  probesMatchPorts,
+  migrationsRunOnce,
 ];
 
 /** Secure-default policies checked object by object. */

@@ -12,6 +12,10 @@ import {
   withHint,
 } from '@ultron/platform/core';
 import { z } from 'zod';
+import { expressibleWeights, replicaCanaryWeight, WEIGHT_TOLERANCE } from './canary-weights.js';
+
+/** Labels Prometheus attaches to every scraped series; an app label of the same name is renamed. */
+const RESERVED_TARGET_LABELS = ['namespace', 'pod', 'service', 'job', 'instance', 'endpoint', 'container'];
 
 const hinted = (message: string, hint: string) => ({ error: withHint(message, hint) });
 
@@ -64,6 +68,46 @@ const envValue = z.union([
   z.strictObject({ configMap: dnsLabel(253), key: dataKey }),
 ]);
 
+/**
+ * What the app exposes on `/metrics`: every query the kit writes (canary gate, alerts, dashboard) is
+ * generated from this, so an app whose counter or label is spelled differently changes one field.
+ * Defaults are the seed API's contract (SPEC: `http_requests_total{method, route, code}`).
+ */
+const promName = z
+  .string()
+  .regex(
+    /^[a-zA-Z_:][a-zA-Z0-9_:]*$/,
+    hinted('must be a Prometheus metric name', 'e.g. "http_requests_total"'),
+  );
+const promLabel = z
+  .string()
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, hinted('must be a Prometheus label name', 'e.g. "code"'))
+  .refine((l) => !RESERVED_TARGET_LABELS.includes(l), {
+    error: withHint(
+      'is a label Prometheus sets on every target',
+      `the app's own label would be stored as exported_<name>; pick one that is not ${RESERVED_TARGET_LABELS.join(', ')}`,
+    ),
+  });
+export const METRICS_DEFAULTS = {
+  requestsCounter: 'http_requests_total',
+  codeLabel: 'code',
+  routeLabel: 'route',
+  excludeRoutes: [] as string[],
+  durationHistogram: 'http_request_duration_seconds',
+};
+const metrics = z.strictObject({
+  /** Counter of handled requests, one series per (method, route, code). */
+  requestsCounter: promName.default(METRICS_DEFAULTS.requestsCounter),
+  /** Label holding the HTTP status as a string ("200", "503"). */
+  codeLabel: promLabel.default(METRICS_DEFAULTS.codeLabel),
+  /** Label holding the route; used only with `excludeRoutes`. */
+  routeLabel: promLabel.default(METRICS_DEFAULTS.routeLabel),
+  /** Routes left out of every rate (e.g. "/readyz", "/metrics"): probes and scrapes are not traffic. */
+  excludeRoutes: z.array(z.string().min(1)).default([]),
+  /** Histogram of request durations (without `_bucket`) for the latency panel; `false` if the app has none. */
+  durationHistogram: z.union([z.literal(false), promName]).default(METRICS_DEFAULTS.durationHistogram),
+});
+
 const canary = z.strictObject({
   /** Traffic weights the canary walks through before full promotion. */
   steps: z.array(z.number().int().min(1).max(100)).min(1).default([25, 50, 75]),
@@ -77,13 +121,24 @@ const canary = z.strictObject({
     .default(0.95),
   interval: duration.default('30s'),
   failureLimit: z.number().int().min(0).max(10).default(2),
-  /** Replace the success-rate PromQL (must return one ratio). */
-  query: z.string().min(1).optional(),
   /**
-   * `replicas`: weights are approximated by pod counts (today's behaviour, no routing objects).
-   * `traefik`: Argo Rollouts sets exact weights on a TraefikService the ingress routes through.
+   * Below this many requests per second on the canary's pods (over the last minute) the gate has no
+   * evidence: the measurement is Inconclusive and Argo Rollouts pauses the rollout for a person.
    */
-  trafficRouting: z.enum(['replicas', 'traefik']).default('replicas'),
+  minRequestRate: z
+    .number()
+    .gt(0, hinted('must be greater than 0', 'e.g. 0.1 (6 requests a minute)'))
+    .default(0.1),
+  /**
+   * What a canary with less traffic than `minRequestRate` does: `pause` (default: a person promotes
+   * or aborts) or `promote` (opt in: a quiet app is released on the readiness probe alone).
+   */
+  onLowTraffic: z.enum(['pause', 'promote']).default('pause'),
+  /**
+   * `traefik` (default): Argo Rollouts sets the exact weights on a TraefikService the ingress routes through.
+   * `replicas`: weights are approximated by pod counts; only weights the replica count can express are accepted.
+   */
+  trafficRouting: z.enum(['replicas', 'traefik']).default('traefik'),
 });
 
 const database = z.strictObject({
@@ -148,20 +203,23 @@ export const workloadSchema = z
     hosts: z.array(dnsName).min(1).optional(),
     image,
     port: port.default(8080),
+    /**
+     * Readiness gates the canary (the seed API serves `/readyz`). Liveness restarts a pod that stops
+     * answering, so it is off unless the app really serves the path; startup holds liveness back for
+     * slow starters. All probe the `http` port.
+     */
     probes: z
-      .strictObject({ readiness: httpPath.default('/readyz'), liveness: httpPath.default('/livez') })
-      .default({ readiness: '/readyz', liveness: '/livez' }),
+      .strictObject({
+        readiness: httpPath.default('/readyz'),
+        liveness: z.union([z.literal(false), httpPath]).default(false),
+        startup: z.union([z.literal(false), httpPath]).default(false),
+      })
+      .default({ readiness: '/readyz', liveness: false, startup: false }),
+    metrics: metrics.default(() => metrics.parse({})),
     env: z.record(envName, envValue).default({}),
     resources: resources.default({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } }),
     replicas: z.number().int().min(1).max(20).default(2),
-    canary: canary.default({
-      steps: [25, 50, 75],
-      pause: '60s',
-      successThreshold: 0.95,
-      interval: '30s',
-      failureLimit: 2,
-      trafficRouting: 'replicas',
-    }),
+    canary: canary.default(() => canary.parse({})),
     database: z.union([z.literal(false), database]).default(() => database.parse({})),
     migrations: z.union([z.literal(false), migrations]).default(() => migrations.parse({})),
     auth: z.union([z.literal(false), auth]).default(false),
@@ -191,6 +249,18 @@ export const workloadSchema = z
         );
       }
     });
+    if (w.canary.trafficRouting === 'replicas') {
+      w.canary.steps.forEach((weight, i) => {
+        const actual = replicaCanaryWeight(w.replicas, weight);
+        if (Math.abs(actual - weight) > WEIGHT_TOLERANCE) {
+          issue(
+            ['canary', 'steps', i],
+            `with ${w.replicas} replicas Argo Rollouts runs weight ${weight} as ${actual.toFixed(0)} % (whole pods)`,
+            `use trafficRouting: 'traefik' for exact weights, or weights ${w.replicas} replicas can express: ${expressibleWeights(w.replicas).join(', ')}`,
+          );
+        }
+      });
+    }
     // Field checks may already have failed: values that did not parse are NaN and compare false.
     if (parseDuration(w.canary.interval) < 10) {
       issue(

@@ -1,46 +1,7 @@
 import { appNames, commonLabels, GRAFANA_DASHBOARD_LABEL } from '@ultron/platform/core';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { Workload } from '../definition/schema.js';
-
-interface Panel {
-  title: string;
-  unit: string;
-  exprs: [legend: string, expr: string][];
-}
-
-function panels(w: Workload): Panel[] {
-  const sel = `namespace="${appNames(w.name).namespace}"`;
-  return [
-    {
-      title: 'Requests per second (by version)',
-      unit: 'reqps',
-      exprs: [
-        [
-          '{{rollouts_pod_template_hash}}',
-          `sum by (rollouts_pod_template_hash) (rate(http_requests_total{${sel}}[1m]))`,
-        ],
-      ],
-    },
-    {
-      title: 'Error ratio (5xx)',
-      unit: 'percentunit',
-      exprs: [
-        [
-          '{{rollouts_pod_template_hash}}',
-          `sum by (rollouts_pod_template_hash) (rate(http_requests_total{${sel},status=~"5.."}[1m])) / sum by (rollouts_pod_template_hash) (rate(http_requests_total{${sel}}[1m]))`,
-        ],
-      ],
-    },
-    {
-      title: 'Latency',
-      unit: 's',
-      exprs: ['0.5', '0.95', '0.99'].map((q) => [
-        `p${Number(q) * 100}`,
-        `histogram_quantile(${q}, sum by (le) (rate(http_request_duration_seconds_bucket{${sel}}[5m])))`,
-      ]),
-    },
-  ];
-}
+import { dashboardQueries } from './queries.js';
 
 /** The dashboard JSON: fixed uid and ids (no hashes), so renders are byte-identical. */
 export function dashboardJson(w: Workload): string {
@@ -52,7 +13,7 @@ export function dashboardJson(w: Workload): string {
     schemaVersion: 39,
     time: { from: 'now-6h', to: 'now' },
     refresh: '30s',
-    panels: panels(w).map((p, i) => ({
+    panels: dashboardQueries(w).map((p, i) => ({
       id: i + 1,
       type: 'timeseries',
       title: p.title,

@@ -1,26 +1,41 @@
-import { ARGOCD, appNames, commonLabels, LABELS } from '@ultron/platform/core';
+import { appNames, commonLabels, LABELS, SYNC_WAVE } from '@ultron/platform/core';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import type { Workload } from '../definition/schema.js';
 import { containerEnv, containerSecurityContext, podSecurityContext, tmpMount, tmpVolume } from './pod.js';
 
 /**
- * The schema migrations, run from the app image (which bundles the migrate CLI) as an Argo CD PreSync
- * hook, so the schema moves before any new pod starts. The database lives in its own Application synced
- * in an earlier wave, so on a fresh cluster the `<app>-pg-app` secret exists before this hook runs.
+ * The Job's name carries the image it migrates to, so one image migrates once. The tag when the image
+ * has one (`sha-3f9c2a1`), otherwise the first 12 hex digits of its digest; cut to fit a DNS label.
+ */
+export function migrationsJobName(w: Workload): string {
+  const prefix = `${appNames(w.name).migrationsJob}-`;
+  const digest = /@sha256:([a-f0-9]{12})/.exec(w.image)?.[1];
+  const tag = w.image.slice(w.image.lastIndexOf(':') + 1);
+  const version = (digest ?? tag).toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  return `${prefix}${version}`.slice(0, 63).replace(/-+$/, '');
+}
+
+/**
+ * The schema migrations, run from the app image (which bundles the migrate CLI) one sync wave before
+ * the Rollout, so the schema moves before any new pod starts. It is deliberately not an Argo CD hook:
+ * a PreSync hook is deleted and run again on every sync attempt, so a failed canary (which fails the
+ * sync) would replay migrations on each of the Application's retries. A plain Job named after its
+ * image runs once per image: a retried or repeated sync finds it already there and leaves it alone,
+ * and the next image's Job replaces it (the old one is pruned). Within that one run `backoffLimit`
+ * retries a failed attempt, so the migrate command must be idempotent (golang-migrate's `up` is).
+ * The database lives in its own Application synced in an earlier wave, so on a fresh cluster the
+ * `<app>-pg-app` secret exists before this Job starts.
  */
 export function migrationsJob(w: Workload): Job | null {
   if (!w.migrations || !w.database) return null;
   const names = appNames(w.name);
   return new Job({
     metadata: {
-      name: names.migrationsJob,
+      name: migrationsJobName(w),
       namespace: names.namespace,
       labels: commonLabels(w.name, 'migrations'),
-      annotations: {
-        [ARGOCD.hook]: 'PreSync',
-        // Delete the previous run before the next sync creates it again: every sync migrates.
-        [ARGOCD.hookDeletePolicy]: 'BeforeHookCreation',
-      },
+      // Argo CD applies the next wave only once this Job is Healthy (complete); a failed Job stops the sync.
+      annotations: { [SYNC_WAVE]: String(MIGRATIONS_WAVE) },
     },
     spec: {
       backoffLimit: w.migrations.backoffLimit,
@@ -53,3 +68,6 @@ export function migrationsJob(w: Workload): Job | null {
     },
   });
 }
+
+/** Before everything else in the app's folder (which syncs at the default wave 0). */
+const MIGRATIONS_WAVE = -1;

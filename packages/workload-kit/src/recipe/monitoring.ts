@@ -12,7 +12,16 @@ import {
 import type { Workload } from '../definition/schema.js';
 import { databaseOptions } from './database.js';
 import { PORT_NAME, podLabels } from './pod.js';
-import { successRateQuery } from './rollout.js';
+import {
+  backupMissingExpr,
+  backupStaleExpr,
+  databaseDownExpr,
+  errorBudget,
+  errorRatioAlertExpr,
+  rolloutAbortedExpr,
+  targetDownExpr,
+  walArchivingFailingExpr,
+} from './queries.js';
 
 /** kube-prometheus-stack's Prometheus only selects monitors and rules carrying its release label. */
 function monitorLabels(cluster: Cluster, w: Workload): Record<string, string> {
@@ -54,49 +63,101 @@ export function databasePodMonitor(cluster: Cluster, w: Workload): PodMonitor | 
   return o ? postgresPodMonitor(cluster, o) : null;
 }
 
-/** Alerts an operator acts on: errors above the canary's own threshold, an aborted rollout, a stale backup. */
-export function prometheusRule(cluster: Cluster, w: Workload): PrometheusRule {
+interface Alert {
+  alert: string;
+  expr: string;
+  for: string;
+  severity: 'critical' | 'warning';
+  summary: string;
+  /** What the person on call does first. */
+  runbook: string;
+}
+
+/** The alerts an operator acts on, each with the first thing to do about it. */
+export function alerts(w: Workload): Alert[] {
   const names = appNames(w.name);
   const ns = names.namespace;
-  const errorBudget = Number((1 - w.canary.successThreshold).toFixed(6));
-  const rules: { alert: string; expr: string; for: string; severity: string; summary: string }[] = [
+  const budget = errorBudget(w);
+  const list: Alert[] = [
     {
       alert: 'AppHighErrorRatio',
-      expr: `1 - (\n${successRateQuery(w)}\n) > ${errorBudget}`,
+      expr: errorRatioAlertExpr(w),
       for: '5m',
       severity: 'critical',
-      summary: `${w.name}: more than ${errorBudget * 100}% of requests fail with 5xx`,
+      summary: `${w.name}: more than ${Number((budget * 100).toFixed(4))} % of requests answer 5xx`,
+      runbook: `Check the dashboard's error panel by version; if a canary is running, kubectl argo rollouts abort ${names.rollout} -n ${ns}; else kubectl logs -n ${ns} -l app=${w.name} --tail=200.`,
     },
     {
       alert: 'AppRolloutAborted',
-      expr: `max(rollout_info{namespace="${ns}", name="${names.rollout}", phase="Degraded"}) == 1`,
+      expr: rolloutAbortedExpr(w),
       for: '1m',
       severity: 'warning',
-      summary: `${w.name}: the canary was aborted; the stable version still serves (kubectl argo rollouts get rollout ${names.rollout} -n ${ns})`,
+      summary: `${w.name}: the canary was aborted; the stable version still serves`,
+      runbook: `kubectl argo rollouts get rollout ${names.rollout} -n ${ns} shows the failed analysis; fix the image, then pnpm ultron image set ${w.name} <tag>, or kubectl argo rollouts retry rollout ${names.rollout} -n ${ns}.`,
+    },
+    {
+      alert: 'AppTargetDown',
+      expr: targetDownExpr(w),
+      for: '5m',
+      severity: 'critical',
+      summary: `${w.name}: Prometheus cannot scrape the API (pods down, not Ready, or /metrics failing)`,
+      runbook: `kubectl get pods -n ${ns} -l app=${w.name}; kubectl describe pod for probe failures; kubectl get endpoints ${names.service} -n ${ns}.`,
     },
   ];
-  if (w.database) {
-    rules.push({
+  if (!w.database) return list;
+  const cnpg = `kubectl cnpg status ${names.pgCluster} -n ${ns}`;
+  return [
+    ...list,
+    {
+      alert: 'AppDatabaseDown',
+      expr: databaseDownExpr(w),
+      for: '5m',
+      severity: 'critical',
+      summary: `${w.name}: Postgres ${names.pgCluster} is not up`,
+      runbook: `${cnpg}; kubectl get pods -n ${ns} -l cnpg.io/cluster=${names.pgCluster}; check the PVC and the operator's logs in cnpg-system.`,
+    },
+    {
       alert: 'AppBackupStale',
       // Nightly backups plus a margin: older than 26h means last night's backup did not land.
-      expr: `time() - max(cnpg_collector_last_available_backup_timestamp{namespace="${ns}"}) > 26 * 3600`,
+      expr: backupStaleExpr(w),
       for: '30m',
       severity: 'critical',
-      summary: `${w.name}: no base backup of ${names.pgCluster} for more than 26h`,
-    });
-  }
+      summary: `${w.name}: the newest base backup of ${names.pgCluster} is older than 26h`,
+      runbook: `kubectl get backups -n ${ns}; kubectl describe scheduledbackup ${names.pgScheduledBackup} -n ${ns}; then pnpm ultron backup ${w.name}.`,
+    },
+    {
+      alert: 'AppBackupMissing',
+      expr: backupMissingExpr(w),
+      // A new cluster takes its first backup at once (ScheduledBackup immediate); give it time to land.
+      for: '2h',
+      severity: 'critical',
+      summary: `${w.name}: ${names.pgCluster} has no successful base backup at all`,
+      runbook: `kubectl get backups -n ${ns} and describe the failed one; check ${names.pgBackupCreds} and the bucket; then pnpm ultron backup ${w.name}.`,
+    },
+    {
+      alert: 'AppWalArchivingFailing',
+      expr: walArchivingFailingExpr(w),
+      for: '10m',
+      severity: 'critical',
+      summary: `${w.name}: ${names.pgCluster} cannot archive WAL; point-in-time recovery is at risk and the disk fills`,
+      runbook: `${cnpg} (Continuous Backup status); kubectl logs -n ${ns} ${names.pgCluster}-1 | grep -i archive; check object-storage credentials and reachability.`,
+    },
+  ];
+}
+
+export function prometheusRule(cluster: Cluster, w: Workload): PrometheusRule {
   return new PrometheusRule({
-    metadata: { name: w.name, namespace: ns, labels: monitorLabels(cluster, w) },
+    metadata: { name: w.name, namespace: appNames(w.name).namespace, labels: monitorLabels(cluster, w) },
     spec: {
       groups: [
         {
           name: `${w.name}.rules`,
-          rules: rules.map((r) => ({
+          rules: alerts(w).map((r) => ({
             alert: r.alert,
             expr: r.expr,
             for: r.for,
             labels: { severity: r.severity, app: w.name },
-            annotations: { summary: r.summary },
+            annotations: { summary: r.summary, runbook: r.runbook },
           })),
         },
       ],

@@ -1,4 +1,10 @@
-import { appNames, commonLabels, LABELS, PLATFORM_NAMESPACES } from '@ultron/platform/core';
+import {
+  ACME_HTTP01_SOLVER,
+  appNames,
+  commonLabels,
+  LABELS,
+  PLATFORM_NAMESPACES,
+} from '@ultron/platform/core';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
 import type { INetworkPolicySpec } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicySpec';
@@ -55,6 +61,19 @@ export function networkPolicies(w: Workload): NetworkPolicy[] {
             inNamespace(PLATFORM_NAMESPACES.monitoring, { 'app.kubernetes.io/name': 'prometheus' }),
           ],
           ports: [tcp(PORT_NAME)],
+        },
+      ],
+    }),
+    // cert-manager answers HTTP-01 challenges from a solver pod it starts in the Certificate's namespace
+    // (label acme.cert-manager.io/http01-solver, port 8089); Let's Encrypt reaches it through Traefik.
+    // Without this, default-deny blocks every issuance and renewal.
+    policy('allow-acme-http01-solver', {
+      podSelector: { matchLabels: ACME_HTTP01_SOLVER.podLabels },
+      policyTypes: ['Ingress'],
+      ingress: [
+        {
+          from: [inNamespace(PLATFORM_NAMESPACES.kubeSystem, { 'app.kubernetes.io/name': 'traefik' })],
+          ports: [tcp(ACME_HTTP01_SOLVER.port)],
         },
       ],
     }),

@@ -62,6 +62,25 @@ function resources(w: Workload) {
   };
 }
 
+/**
+ * Readiness always: a bad config keeps new pods un-Ready, so the canary never promotes (the
+ * platform's safe cut-over). Liveness and startup only where the app declares a path: a liveness
+ * probe on a path the app does not serve restarts healthy pods forever.
+ */
+function probes(w: Workload): Pick<IContainer, 'readinessProbe' | 'livenessProbe' | 'startupProbe'> {
+  const get = (path: string) => ({ httpGet: { path, port: PORT_NAME } });
+  return {
+    readinessProbe: { ...get(w.probes.readiness), periodSeconds: 5, failureThreshold: 3 },
+    ...(w.probes.liveness
+      ? { livenessProbe: { ...get(w.probes.liveness), periodSeconds: 10, failureThreshold: 6 } }
+      : {}),
+    // Up to 5 minutes to start; liveness only counts once the startup probe passed.
+    ...(w.probes.startup
+      ? { startupProbe: { ...get(w.probes.startup), periodSeconds: 5, failureThreshold: 60 } }
+      : {}),
+  };
+}
+
 /** The app container: one port named `http` serving the API and /metrics, readiness on /readyz. */
 export function appContainer(cluster: Cluster, w: Workload): IContainer {
   return {
@@ -71,18 +90,7 @@ export function appContainer(cluster: Cluster, w: Workload): IContainer {
     ports: [{ name: PORT_NAME, containerPort: w.port, protocol: 'TCP' }],
     env: [...containerEnv(w), ...authEnv(cluster, w)],
     resources: resources(w),
-    // A bad config keeps new pods un-Ready, so the canary never promotes: the platform's safe cut-over.
-    readinessProbe: {
-      httpGet: { path: w.probes.readiness, port: PORT_NAME },
-      periodSeconds: 5,
-      failureThreshold: 3,
-    },
-    livenessProbe: {
-      httpGet: { path: w.probes.liveness, port: PORT_NAME },
-      initialDelaySeconds: 10,
-      periodSeconds: 10,
-      failureThreshold: 6,
-    },
+    ...probes(w),
     securityContext: containerSecurityContext,
     volumeMounts: [tmpMount],
   };

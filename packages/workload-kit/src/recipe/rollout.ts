@@ -4,35 +4,32 @@ import { Rollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/R
 import { appNames, type Cluster, commonLabels, LABELS, prometheusAddress } from '@ultron/platform/core';
 import type { Workload } from '../definition/schema.js';
 import { appContainer, podLabels, podSecurityContext, tmpVolume } from './pod.js';
+import { CANARY_HASH_ARG, GATE_WINDOW, gateConditions, gateQuery } from './queries.js';
 
 /** 25 → pause → 50 → pause → 75 → pause → promote. */
 export function canarySteps(w: Workload): ICanaryStep[] {
   return w.canary.steps.flatMap((weight) => [{ setWeight: weight }, { pause: { duration: w.canary.pause } }]);
 }
 
-/** Share of non-5xx requests over the last minute; the canary fails below the threshold. */
-export function successRateQuery(w: Workload): string {
-  if (w.canary.query) return w.canary.query;
-  const ns = appNames(w.name).namespace;
-  return [
-    `sum(rate(http_requests_total{namespace="${ns}",status!~"5.."}[1m]))`,
-    '/',
-    `sum(rate(http_requests_total{namespace="${ns}"}[1m]))`,
-  ].join('\n');
-}
-
+/**
+ * The canary gate (SPEC: metric `success-rate`, every 30s, failureLimit 2, ≥ 0.95), measured on the
+ * canary's pods only: the Rollout passes the canary ReplicaSet's pod-template hash as an argument.
+ * The first measurement waits one rate window, so the canary's own series exist by then.
+ */
 export function analysisTemplate(cluster: Cluster, w: Workload): AnalysisTemplate {
   const names = appNames(w.name);
   return new AnalysisTemplate({
     metadata: { name: names.analysisTemplate, namespace: names.namespace, labels: commonLabels(w.name) },
     spec: {
+      args: [{ name: CANARY_HASH_ARG }],
       metrics: [
         {
           name: 'success-rate',
+          initialDelay: GATE_WINDOW,
           interval: w.canary.interval,
           failureLimit: w.canary.failureLimit,
-          successCondition: `result[0] >= ${w.canary.successThreshold}`,
-          provider: { prometheus: { address: prometheusAddress(cluster), query: successRateQuery(w) } },
+          ...gateConditions(w),
+          provider: { prometheus: { address: prometheusAddress(cluster), query: gateQuery(w) } },
         },
       ],
     },
@@ -79,7 +76,11 @@ export function rollout(cluster: Cluster, w: Workload): Rollout {
             : {}),
           // Background analysis from the first step: a failing success rate aborts and the Rollout
           // returns to the stable ReplicaSet by itself.
-          analysis: { templates: [{ templateName: names.analysisTemplate }], startingStep: 1 },
+          analysis: {
+            templates: [{ templateName: names.analysisTemplate }],
+            startingStep: 1,
+            args: [{ name: CANARY_HASH_ARG, valueFrom: { podTemplateHashValue: 'Latest' } }],
+          },
           steps: canarySteps(w),
         },
       },

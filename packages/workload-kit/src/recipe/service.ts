@@ -3,12 +3,17 @@ import { Service } from 'kubernetes-models/v1/Service';
 import type { Workload } from '../definition/schema.js';
 import { PORT_NAME, podLabels } from './pod.js';
 
-function service(w: Workload, name: string): Service {
+/**
+ * Only the main Service carries `app: <app>`, the label the ServiceMonitor selects: the canary and
+ * stable Services select the same pods, and a monitor matching them too would scrape every pod three
+ * times (tripled request rates, duplicated series).
+ */
+function service(w: Workload, name: string, role?: 'canary' | 'stable'): Service {
   return new Service({
     metadata: {
       name,
       namespace: appNames(w.name).namespace,
-      labels: { ...commonLabels(w.name), ...podLabels(w) },
+      labels: role ? commonLabels(w.name, role) : { ...commonLabels(w.name), ...podLabels(w) },
     },
     spec: {
       type: 'ClusterIP',
@@ -26,6 +31,6 @@ export function services(w: Workload): Service[] {
   const names = appNames(w.name);
   const list = [service(w, names.service)];
   if (w.canary.trafficRouting === 'traefik')
-    list.push(service(w, names.canaryService), service(w, names.stableService));
+    list.push(service(w, names.canaryService, 'canary'), service(w, names.stableService, 'stable'));
   return list;
 }

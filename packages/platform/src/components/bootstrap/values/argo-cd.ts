@@ -10,21 +10,44 @@ export function argoCdHost(cluster: Cluster): string {
 }
 
 /**
- * Argo CD removed its built-in health check for Application resources, so an app-of-apps parent sees its
- * children as healthy at once and sync waves do not wait. This restores it: a child Application is as
- * healthy as what it deployed.
+ * Argo CD has no built-in health check for Application resources, so an app-of-apps parent would
+ * see its children as healthy at once and its sync waves would not wait. And since Argo CD 3.4 a
+ * child's own `status.health` is Healthy while resources of its later waves are still missing, so
+ * health alone is not enough either: a child counts as Healthy only when it is Synced, no operation
+ * is running on it, its last operation did not fail, and what it deployed is Healthy. Argo CD runs
+ * this with gopher-lua (Lua 5.1): only 5.1 syntax here. Tested in a real Lua runtime against sample
+ * Applications (packages/platform/test/application-health.test.ts).
  */
 export const APPLICATION_HEALTH_LUA = `hs = {}
 hs.status = "Progressing"
-hs.message = ""
-if obj.status ~= nil then
-  if obj.status.health ~= nil then
-    hs.status = obj.status.health.status
-    if obj.status.health.message ~= nil then
-      hs.message = obj.status.health.message
-    end
-  end
+hs.message = "waiting for the Application's first reconcile"
+if obj.status == nil then
+  return hs
 end
+local op = obj.status.operationState
+if op ~= nil and (op.phase == "Running" or op.phase == "Terminating") then
+  hs.message = "sync operation " .. op.phase
+  return hs
+end
+if op ~= nil and (op.phase == "Failed" or op.phase == "Error") then
+  hs.status = "Degraded"
+  hs.message = "last sync " .. op.phase .. ": " .. (op.message or "")
+  return hs
+end
+if obj.status.sync == nil or obj.status.sync.status ~= "Synced" then
+  hs.message = "not synced yet"
+  return hs
+end
+if obj.status.health == nil or obj.status.health.status == nil then
+  return hs
+end
+local health = obj.status.health.status
+if health == "Missing" or health == "Unknown" then
+  hs.status = "Progressing"
+else
+  hs.status = health
+end
+hs.message = obj.status.health.message or ""
 return hs
 `;
 
@@ -46,7 +69,12 @@ export function argoCdRelease(cluster: Cluster): HelmRelease {
       configs: {
         cm: { 'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH_LUA },
         // Traefik terminates TLS; the server speaks plain HTTP inside the cluster.
-        params: { 'server.insecure': true },
+        params: {
+          'server.insecure': true,
+          // Diff through a server-side-apply dry run: the structured-merge diff that ServerSideApply=true
+          // Applications otherwise get is discontinued upstream and misreads CRD defaults (stable since 3.1).
+          'controller.diff.server.side': true,
+        },
       },
       server: {
         resources: sized('50m', '128Mi', '500m', '256Mi'),

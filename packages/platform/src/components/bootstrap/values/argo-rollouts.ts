@@ -1,8 +1,14 @@
-import { charts } from '../../../catalog/versions.js';
+import { apiVersions, charts } from '../../../catalog/versions.js';
 import type { Cluster } from '../../../cluster/schema.js';
 import { PLATFORM_NAMESPACES } from '../../../conventions/names.js';
 import { sized } from '../../sizing.js';
 import type { HelmRelease } from '../release.js';
+
+/** `--traefik-api-group` / `--traefik-api-version` (flags of rollouts-controller v1.9) for the pinned Traefik API. */
+export function traefikApiArgs(): string[] {
+  const group = apiVersions.traefik.split('/')[0];
+  return [`--traefik-api-group=${group}`, `--traefik-api-version=${apiVersions.traefik}`];
+}
 
 export function argoRolloutsRelease(cluster: Cluster): HelmRelease {
   return {
@@ -15,6 +21,9 @@ export function argoRolloutsRelease(cluster: Cluster): HelmRelease {
       controller: {
         // Two replicas only elect a leader; on one node they buy nothing.
         replicas: 1,
+        // Rollouts v1.9 drives TraefikServices through traefik.containo.us unless told otherwise; the
+        // Traefik that k3s ships (v3) serves only the group the catalog pins, so the flags come from there.
+        extraArgs: traefikApiArgs(),
         resources: sized('50m', '128Mi', '500m', '256Mi'),
         metrics: {
           enabled: true,

@@ -12,7 +12,10 @@ export function argoWorkflowsRelease(cluster: Cluster): HelmRelease {
     timeout: '10m',
     why: 'batch and CI-style workflows; independent of the other Argo components',
     values: {
-      crds: { upgradeJob: { resources: sized('10m', '64Mi', '200m', '128Mi') } },
+      // crds.full (the default) installs the full CRDs (about 11 MB of YAML) from a pre-install hook Job
+      // running `kubectl apply --server-side`; kubectl holds every decoded object at once, so 128Mi
+      // risks an OOM kill that fails the install. The limit only exists while that Job runs.
+      crds: { upgradeJob: { resources: sized('50m', '128Mi', '500m', '512Mi') } },
       controller: {
         replicas: 1,
         resources: sized('50m', '128Mi', '500m', '256Mi'),
