@@ -128,7 +128,18 @@ describe('bootstrap values', () => {
   it('gives Argo CD a health check for Application resources, so app-of-apps waves wait', () => {
     const cm = (release('argocd').values.configs as { cm: Record<string, string> }).cm;
     expect(cm['resource.customizations.health.argoproj.io_Application']).toBe(APPLICATION_HEALTH_LUA);
-    expect(APPLICATION_HEALTH_LUA).toContain('hs.status = obj.status.health.status');
+    // Its behaviour is proven in a Lua runtime by the tree tests (tests/src/behaviour/health-lua.test.ts).
+    expect(APPLICATION_HEALTH_LUA).toContain('obj.status.sync.status ~= "Synced"');
+  });
+
+  it('drives Traefik canaries through the API group k3s Traefik serves, and diffs server-side', () => {
+    const rollouts = release('argo-rollouts').values.controller as { extraArgs: string[] };
+    expect(rollouts.extraArgs).toEqual([
+      '--traefik-api-group=traefik.io',
+      '--traefik-api-version=traefik.io/v1alpha1',
+    ]);
+    const params = (release('argocd').values.configs as { params: Record<string, unknown> }).params;
+    expect(params['controller.diff.server.side']).toBe(true);
   });
 
   it('keeps Grafana private and lets its sidecar load labelled dashboards from every namespace', () => {

@@ -26,14 +26,23 @@ describe('valid definitions', () => {
     const w = parseWorkload({ name: 'demo', domain: 'demo.dev', image: 'ghcr.io/acme/demo:sha-1a2b3c4' });
     expect(w.hosts).toEqual(['api.demo.dev']);
     expect(w.port).toBe(8080);
-    expect(w.probes).toEqual({ readiness: '/readyz', liveness: '/livez' });
+    expect(w.probes).toEqual({ readiness: '/readyz', liveness: false, startup: false });
+    expect(w.metrics).toEqual({
+      requestsCounter: 'http_requests_total',
+      codeLabel: 'code',
+      routeLabel: 'route',
+      excludeRoutes: [],
+      durationHistogram: 'http_request_duration_seconds',
+    });
     expect(w.canary).toEqual({
       steps: [25, 50, 75],
       pause: '60s',
       successThreshold: 0.95,
       interval: '30s',
       failureLimit: 2,
-      trafficRouting: 'replicas',
+      minRequestRate: 0.1,
+      onLowTraffic: 'pause',
+      trafficRouting: 'traefik',
     });
     expect(w.database).toEqual({
       size: '5Gi',

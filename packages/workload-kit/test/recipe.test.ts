@@ -28,8 +28,9 @@ describe('minimal definition', () => {
       'workloads/demo/database/cluster-demo-pg.yaml',
       'workloads/demo/database/namespace-demo.yaml',
       'workloads/demo/database/scheduledbackup-demo-pg-nightly.yaml',
-      'workloads/demo/ingress-demo.yaml',
-      'workloads/demo/job-demo-migrate.yaml',
+      'workloads/demo/ingressroute-demo.yaml',
+      'workloads/demo/job-demo-migrate-sha-1a2b3c4.yaml',
+      'workloads/demo/networkpolicy-allow-acme-http01-solver.yaml',
       'workloads/demo/networkpolicy-allow-dns.yaml',
       'workloads/demo/networkpolicy-default-deny.yaml',
       'workloads/demo/networkpolicy-demo-egress-https.yaml',
@@ -39,8 +40,11 @@ describe('minimal definition', () => {
       'workloads/demo/podmonitor-demo-pg.yaml',
       'workloads/demo/prometheusrule-demo.yaml',
       'workloads/demo/rollout-demo.yaml',
+      'workloads/demo/service-demo-canary.yaml',
+      'workloads/demo/service-demo-stable.yaml',
       'workloads/demo/service-demo.yaml',
       'workloads/demo/servicemonitor-demo.yaml',
+      'workloads/demo/traefikservice-demo.yaml',
     ]);
   });
 
@@ -63,16 +67,50 @@ describe('minimal definition', () => {
     });
   });
 
-  it('alerts on errors above the canary threshold, an aborted rollout and a stale backup', () => {
+  it('alerts on errors, an aborted rollout, targets and database down, stale or missing backups, failing WAL archiving', () => {
     const rule = doc(files, 'workloads/demo/prometheusrule-demo.yaml');
     expect(rule.metadata.labels.release).toBe('kube-prom-stack');
     const alerts = rule.spec.groups[0].rules;
     expect(alerts.map((a: { alert: string }) => a.alert)).toEqual([
       'AppHighErrorRatio',
       'AppRolloutAborted',
+      'AppTargetDown',
+      'AppDatabaseDown',
       'AppBackupStale',
+      'AppBackupMissing',
+      'AppWalArchivingFailing',
     ]);
-    expect(alerts[0].expr).toMatch(/> 0\.05$/);
+    // The error budget is the canary's own (1 - 0.95), with the canary's traffic floor.
+    expect(alerts[0].expr).toMatch(/\) > 0\.05\nand\n.*>= 0\.1$/);
+    for (const a of alerts) expect(a.annotations.runbook).toMatch(/\S/);
+  });
+
+  it('gates the canary on its own pods, pausing for a person when there is too little traffic', () => {
+    const template = doc(files, 'workloads/demo/analysistemplate-demo-success-rate.yaml');
+    expect(template.spec.args).toEqual([{ name: 'canary-hash' }]);
+    const metric = template.spec.metrics[0];
+    expect(metric).toMatchObject({
+      name: 'success-rate',
+      interval: '30s',
+      failureLimit: 2,
+      successCondition: 'len(result) > 0 && result[0] >= 0.95',
+      failureCondition: 'len(result) > 0 && result[0] < 0.95',
+    });
+    expect(metric.provider.prometheus.query).toContain('rollouts_pod_template_hash="{{args.canary-hash}}"');
+    expect(metric.provider.prometheus.query).toContain('code!~"5.."');
+    expect(metric.provider.prometheus.query).not.toContain('status');
+  });
+
+  it('probes readiness on /readyz and has no liveness probe unless the app declares one', () => {
+    const container = doc(files, 'workloads/demo/rollout-demo.yaml').spec.template.spec.containers[0];
+    expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
+    expect(container.livenessProbe).toBeUndefined();
+    expect(container.startupProbe).toBeUndefined();
+  });
+
+  it('migrates once per image: a plain Job named after the tag, one wave before the Rollout', () => {
+    const job = doc(files, 'workloads/demo/job-demo-migrate-sha-1a2b3c4.yaml');
+    expect(job.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '-1' });
   });
 
   it('ships a dashboard the Grafana sidecar picks up, with request rate, errors and latency', () => {
@@ -81,9 +119,57 @@ describe('minimal definition', () => {
     const dashboard = JSON.parse(cm.data['demo.json']);
     expect(dashboard.panels.map((p: { title: string }) => p.title)).toEqual([
       'Requests per second (by version)',
-      'Error ratio (5xx)',
+      'Error ratio (5xx, by version)',
       'Latency',
     ]);
+  });
+});
+
+describe('an app with its own metrics contract', () => {
+  const files = render(fixture('own-metrics-contract'));
+  const query = doc(files, 'workloads/legacy/analysistemplate-legacy-success-rate.yaml').spec.metrics[0];
+
+  it('writes every query from the contract: counter, status label, excluded routes', () => {
+    const rule = doc(files, 'workloads/legacy/prometheusrule-legacy.yaml');
+    const dashboard = JSON.parse(
+      doc(files, 'workloads/legacy/configmap-legacy-dashboard.yaml').data['legacy.json'],
+    );
+    const all = [
+      query.provider.prometheus.query,
+      ...rule.spec.groups[0].rules.map((r: { expr: string }) => r.expr),
+      ...dashboard.panels.flatMap((p: { targets: { expr: string }[] }) => p.targets.map((t) => t.expr)),
+    ].join('\n');
+    expect(all).toContain('api_http_requests_total{');
+    expect(all).toContain('status_code!~"5.."');
+    expect(all).toContain('path!~"/healthz|/metrics"');
+    expect(all).not.toMatch(/\bhttp_requests_total|\bcode[!=]|status[!=]/);
+    // No histogram declared: no latency panel.
+    expect(dashboard.panels.map((p: { title: string }) => p.title)).not.toContain('Latency');
+  });
+
+  it('promotes a quiet canary when the app opted in', () => {
+    expect(query.successCondition).toBe('len(result) == 0 || result[0] >= 0.95');
+    expect(query.failureCondition).toBe('len(result) > 0 && result[0] < 0.95');
+    expect(query.provider.prometheus.query).toMatch(/>= 0\.5$/);
+  });
+
+  it('probes the paths it declared, and nothing else', () => {
+    const c = doc(files, 'workloads/legacy/rollout-legacy.yaml').spec.template.spec.containers[0];
+    expect([c.readinessProbe, c.livenessProbe, c.startupProbe].map((p) => p.httpGet.path)).toEqual([
+      '/healthz',
+      '/healthz',
+      '/healthz',
+    ]);
+    expect(checkTree(entriesOf(files), appRules)).toEqual([]);
+  });
+});
+
+describe('replica-based canary the replicas can express', () => {
+  it('renders a plain Ingress and no canary/stable Services', () => {
+    const files = render(fixture('replica-canary-expressible'));
+    expect(files.has('workloads/fleet/ingress-fleet.yaml')).toBe(true);
+    expect(files.has('workloads/fleet/service-fleet-canary.yaml')).toBe(false);
+    expect(checkTree(entriesOf(files), appRules)).toEqual([]);
   });
 });
 

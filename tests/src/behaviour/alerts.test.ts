@@ -97,15 +97,39 @@ describe.each(workloads.map((r) => [r.w.name, r] as const))('alerts of %s', (_, 
     container: 'argo-rollouts',
   };
   const rolloutInfo = (phase: string) =>
-    gauge('rollout_info', { ...controller, exported_namespace: ns, name: w.name, phase, strategy: 'canary' }, '1x40');
+    gauge(
+      'rollout_info',
+      { ...controller, exported_namespace: ns, name: w.name, phase, strategy: 'canary' },
+      '1x40',
+    );
   const rolloutCases: Case[] = [
-    { name: 'the canary was aborted', alert: 'AppRolloutAborted', interval: '15s', series: [rolloutInfo('Degraded')], evalTime: '5m', fires: [{}] },
-    { name: 'a healthy rollout', alert: 'AppRolloutAborted', interval: '15s', series: [rolloutInfo('Healthy')], evalTime: '5m', fires: [] },
     {
-      name: 'another namespace\'s rollout is aborted',
+      name: 'the canary was aborted',
       alert: 'AppRolloutAborted',
       interval: '15s',
-      series: [gauge('rollout_info', { ...controller, exported_namespace: `${ns}-other`, name: w.name, phase: 'Degraded' }, '1x40')],
+      series: [rolloutInfo('Degraded')],
+      evalTime: '5m',
+      fires: [{}],
+    },
+    {
+      name: 'a healthy rollout',
+      alert: 'AppRolloutAborted',
+      interval: '15s',
+      series: [rolloutInfo('Healthy')],
+      evalTime: '5m',
+      fires: [],
+    },
+    {
+      name: "another namespace's rollout is aborted",
+      alert: 'AppRolloutAborted',
+      interval: '15s',
+      series: [
+        gauge(
+          'rollout_info',
+          { ...controller, exported_namespace: `${ns}-other`, name: w.name, phase: 'Degraded' },
+          '1x40',
+        ),
+      ],
       evalTime: '5m',
       fires: [],
     },
@@ -114,8 +138,22 @@ describe.each(workloads.map((r) => [r.w.name, r] as const))('alerts of %s', (_, 
   const pod = podTarget(w, HASH.stable, 0);
   const { rollouts_pod_template_hash: _hash, ...upLabels } = pod;
   const targetCases: Case[] = [
-    { name: 'a pod stopped answering scrapes', alert: 'AppTargetDown', interval: '15s', series: [gauge('up', pod, '0x40')], evalTime: '8m', fires: [pod] },
-    { name: 'every target is up', alert: 'AppTargetDown', interval: '15s', series: [gauge('up', pod, '1x40')], evalTime: '8m', fires: [] },
+    {
+      name: 'a pod stopped answering scrapes',
+      alert: 'AppTargetDown',
+      interval: '15s',
+      series: [gauge('up', pod, '0x40')],
+      evalTime: '8m',
+      fires: [pod],
+    },
+    {
+      name: 'every target is up',
+      alert: 'AppTargetDown',
+      interval: '15s',
+      series: [gauge('up', pod, '1x40')],
+      evalTime: '8m',
+      fires: [],
+    },
     {
       name: 'no target at all (nothing scraped)',
       alert: 'AppTargetDown',

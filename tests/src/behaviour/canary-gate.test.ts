@@ -25,7 +25,11 @@ function scenarios(minRequestRate: number): Scenario[] {
   const belowFloor = (minRequestRate * 15) / 2;
   return [
     { name: 'healthy canary and stable', pods: [stable(18), stable(18), canary(6)], expect: 'Successful' },
-    { name: 'canary 50 % 5xx, stable healthy', pods: [stable(18), stable(18), canary(3, 3)], expect: 'Failed' },
+    {
+      name: 'canary 50 % 5xx, stable healthy',
+      pods: [stable(18), stable(18), canary(3, 3)],
+      expect: 'Failed',
+    },
     {
       name: 'the same 50 % 5xx on stable pods only',
       pods: [stable(9, 9), stable(9, 9), canary(6)],
@@ -47,7 +51,11 @@ const workloads = await renderedWorkloads();
 describe.each(workloads.map((r) => [r.w.name, r] as const))('canary gate of %s', (_, { w, one }) => {
   const template = one('AnalysisTemplate') as {
     spec: {
-      metrics: { successCondition?: string; failureCondition?: string; provider: { prometheus: { query: string } } }[];
+      metrics: {
+        successCondition?: string;
+        failureCondition?: string;
+        provider: { prometheus: { query: string } };
+      }[];
     };
   };
   const metric = template.spec.metrics[0]!;
@@ -62,32 +70,35 @@ describe.each(workloads.map((r) => [r.w.name, r] as const))('canary gate of %s',
     const ok = canaryPods.reduce((n, p) => n + p.ok, 0);
     const result = total / 15 >= w.canary.minRequestRate ? [ok / total] : [];
 
-    itWith('promtool')(`${s.name}: the query returns ${JSON.stringify(result)}, the measurement is ${s.expect}`, () => {
-      const test = {
-        rule_files: ['rules.yaml'],
-        evaluation_interval: SCRAPE,
-        tests: [
-          {
-            interval: SCRAPE,
-            input_series: requestSeries(w, s.pods, scrapes),
-            promql_expr_test: [
-              {
-                expr: query,
-                eval_time: '10m',
-                exp_samples: result.map((value) => ({ labels: '{}', value })),
-              },
-            ],
-          },
-        ],
-      };
-      const run = runEngine('promtool', () => ['test', 'rules', 'gate.test.yaml'], {
-        'rules.yaml': 'groups: []\n',
-        'gate.test.yaml': stringify(test),
-      });
-      expect(run.output).toContain('SUCCESS');
-      expect(run.status, run.output).toBe(0);
-      expect(measurementPhase(metric, result)).toBe(s.expect);
-    });
+    itWith('promtool')(
+      `${s.name}: the query returns ${JSON.stringify(result)}, the measurement is ${s.expect}`,
+      () => {
+        const test = {
+          rule_files: ['rules.yaml'],
+          evaluation_interval: SCRAPE,
+          tests: [
+            {
+              interval: SCRAPE,
+              input_series: requestSeries(w, s.pods, scrapes),
+              promql_expr_test: [
+                {
+                  expr: query,
+                  eval_time: '10m',
+                  exp_samples: result.map((value) => ({ labels: '{}', value })),
+                },
+              ],
+            },
+          ],
+        };
+        const run = runEngine('promtool', () => ['test', 'rules', 'gate.test.yaml'], {
+          'rules.yaml': 'groups: []\n',
+          'gate.test.yaml': stringify(test),
+        });
+        expect(run.output).toContain('SUCCESS');
+        expect(run.status, run.output).toBe(0);
+        expect(measurementPhase(metric, result)).toBe(s.expect);
+      },
+    );
   }
 
   itWith('promtool')('measures the canary only: the query narrows to the canary hash argument', () => {

@@ -24,11 +24,19 @@ const synced = { sync: { status: 'Synced' }, operationState: { phase: 'Succeeded
 /** Sample resources per health check: every check in the values must have some, or the test fails. */
 const SAMPLES: Record<string, Sample[]> = {
   'argoproj.io_Application': [
-    { name: 'synced, healthy, last sync succeeded', obj: app({ ...synced, health: { status: 'Healthy' } }), expect: 'Healthy' },
+    {
+      name: 'synced, healthy, last sync succeeded',
+      obj: app({ ...synced, health: { status: 'Healthy' } }),
+      expect: 'Healthy',
+    },
     { name: 'not reconciled yet (no status)', obj: app(undefined), expect: 'Progressing' },
     {
       name: 'healthy but a sync is still running (later waves missing: Argo CD 3.4)',
-      obj: app({ sync: { status: 'OutOfSync' }, health: { status: 'Healthy' }, operationState: { phase: 'Running' } }),
+      obj: app({
+        sync: { status: 'OutOfSync' },
+        health: { status: 'Healthy' },
+        operationState: { phase: 'Running' },
+      }),
       expect: 'Progressing',
     },
     {
@@ -41,14 +49,30 @@ const SAMPLES: Record<string, Sample[]> = {
       obj: app({ ...synced, health: { status: 'Progressing', message: 'waiting for rollout' } }),
       expect: 'Progressing',
     },
-    { name: 'synced, resources missing', obj: app({ ...synced, health: { status: 'Missing' } }), expect: 'Progressing' },
-    { name: 'synced, a resource degraded', obj: app({ ...synced, health: { status: 'Degraded' } }), expect: 'Degraded' },
     {
-      name: 'last sync failed',
-      obj: app({ sync: { status: 'OutOfSync' }, health: { status: 'Healthy' }, operationState: { phase: 'Failed', message: 'one or more objects failed to apply' } }),
+      name: 'synced, resources missing',
+      obj: app({ ...synced, health: { status: 'Missing' } }),
+      expect: 'Progressing',
+    },
+    {
+      name: 'synced, a resource degraded',
+      obj: app({ ...synced, health: { status: 'Degraded' } }),
       expect: 'Degraded',
     },
-    { name: 'synced, a canary paused for a person', obj: app({ ...synced, health: { status: 'Suspended' } }), expect: 'Suspended' },
+    {
+      name: 'last sync failed',
+      obj: app({
+        sync: { status: 'OutOfSync' },
+        health: { status: 'Healthy' },
+        operationState: { phase: 'Failed', message: 'one or more objects failed to apply' },
+      }),
+      expect: 'Degraded',
+    },
+    {
+      name: 'synced, a canary paused for a person',
+      obj: app({ ...synced, health: { status: 'Suspended' } }),
+      expect: 'Suspended',
+    },
   ],
 };
 
@@ -76,11 +100,14 @@ describe('Argo CD Lua health checks', () => {
     for (const [key] of checks) expect(SAMPLES[key.slice(PREFIX.length)], key).toBeDefined();
   });
 
-  describe.each(checks.map(([key, script]) => [key.slice(PREFIX.length), script] as const))('%s', (gk, script) => {
-    for (const s of SAMPLES[gk] ?? []) {
-      itWith('lua5.4')(`${s.name} → ${s.expect}`, () => runHealthCheck(script, s));
-    }
-  });
+  describe.each(checks.map(([key, script]) => [key.slice(PREFIX.length), script] as const))(
+    '%s',
+    (gk, script) => {
+      for (const s of SAMPLES[gk] ?? []) {
+        itWith('lua5.4')(`${s.name} → ${s.expect}`, () => runHealthCheck(script, s));
+      }
+    },
+  );
 });
 
 function runHealthCheck(script: string, s: Sample) {
@@ -90,4 +117,3 @@ function runHealthCheck(script: string, s: Sample) {
   expect(run.status, run.output).toBe(0);
   expect(run.output).toBe(s.expect);
 }
-

@@ -61,8 +61,17 @@ describe.each(workloads.map((r) => [r.w.name, r] as const))('PromQL of %s', (_, 
   const all = [...gate, ...alerts, ...dashboards];
 
   const m = w.metrics;
-  const appMetrics = new Set([m.requestsCounter, ...(m.durationHistogram ? [`${m.durationHistogram}_bucket`] : [])]);
-  const appLabels = new Set([m.codeLabel, m.routeLabel, ...TARGET_LABELS, 'rollouts_pod_template_hash', 'le']);
+  const appMetrics = new Set([
+    m.requestsCounter,
+    ...(m.durationHistogram ? [`${m.durationHistogram}_bucket`] : []),
+  ]);
+  const appLabels = new Set([
+    m.codeLabel,
+    m.routeLabel,
+    ...TARGET_LABELS,
+    'rollouts_pod_template_hash',
+    'le',
+  ]);
 
   it('finds the gate, the alerts and the dashboard targets', () => {
     expect(gate.length).toBe(1);
@@ -70,30 +79,40 @@ describe.each(workloads.map((r) => [r.w.name, r] as const))('PromQL of %s', (_, 
     expect(dashboards.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(all.map((e) => [e.split('\n')[0], e] as const))('%s … parses and reads only contract labels', (_, expr) => {
-    const { errors, uses: found } = uses(expr);
-    expect(errors, expr).toBe(0);
-    for (const u of found) {
-      const allowed =
-        u.metric === null || appMetrics.has(u.metric)
-          ? appLabels
-          : new Set([...TARGET_LABELS, ...(EXPORTER_LABELS[u.metric] ?? [])]);
-      expect(u.labels.filter((l) => !allowed.has(l)), `${u.metric ?? 'grouping'} in ${expr}`).toEqual([]);
-    }
-    // The app's request metrics are read only through the contract's names.
-    const requestLike = found.filter((u) => u.metric && /http_|requests|_bucket$/.test(u.metric));
-    for (const u of requestLike) expect(appMetrics.has(u.metric!), u.metric!).toBe(true);
-  });
+  it.each(all.map((e) => [e.split('\n')[0], e] as const))(
+    '%s … parses and reads only contract labels',
+    (_, expr) => {
+      const { errors, uses: found } = uses(expr);
+      expect(errors, expr).toBe(0);
+      for (const u of found) {
+        const allowed =
+          u.metric === null || appMetrics.has(u.metric)
+            ? appLabels
+            : new Set([...TARGET_LABELS, ...(EXPORTER_LABELS[u.metric] ?? [])]);
+        expect(
+          u.labels.filter((l) => !allowed.has(l)),
+          `${u.metric ?? 'grouping'} in ${expr}`,
+        ).toEqual([]);
+      }
+      // The app's request metrics are read only through the contract's names.
+      const requestLike = found.filter((u) => u.metric && /http_|requests|_bucket$/.test(u.metric));
+      for (const u of requestLike) expect(appMetrics.has(u.metric!), u.metric!).toBe(true);
+    },
+  );
 
   itWith('promtool')('all of it passes promtool check rules', () => {
     const groups = [{ name: 'all', rules: all.map((expr, i) => ({ record: `ultron:check:${i}`, expr })) }];
-    const run = runEngine('promtool', () => ['check', 'rules', 'rules.yaml'], { 'rules.yaml': stringify({ groups }) });
+    const run = runEngine('promtool', () => ['check', 'rules', 'rules.yaml'], {
+      'rules.yaml': stringify({ groups }),
+    });
     expect(run.status, run.output).toBe(0);
   });
 });
 
 /** The targets of the app's Grafana dashboards (ConfigMaps labelled for Grafana's sidecar). */
-function dashboardTargets(objects: { kind: string; metadata: { labels?: Record<string, string> }; data?: unknown }[]) {
+function dashboardTargets(
+  objects: { kind: string; metadata: { labels?: Record<string, string> }; data?: unknown }[],
+) {
   return objects
     .filter((o) => o.kind === 'ConfigMap' && o.metadata.labels?.grafana_dashboard === '1')
     .flatMap((cm) => Object.values(cm.data as Record<string, string>))

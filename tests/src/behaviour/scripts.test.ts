@@ -13,15 +13,31 @@ interface Script {
   text: string;
 }
 
-type Container = { name: string; command?: string[]; args?: string[]; volumeMounts?: { name: string; mountPath: string }[] };
-type PodSpec = { containers?: Container[]; initContainers?: Container[]; volumes?: { name: string; configMap?: { name: string } }[] };
+type Container = {
+  name: string;
+  command?: string[];
+  args?: string[];
+  volumeMounts?: { name: string; mountPath: string }[];
+};
+type PodSpec = {
+  containers?: Container[];
+  initContainers?: Container[];
+  volumes?: { name: string; configMap?: { name: string } }[];
+};
 
-const SHELLS: Record<string, 'sh' | 'bash'> = { sh: 'sh', bash: 'bash', '/bin/sh': 'sh', '/bin/bash': 'bash', '/usr/bin/bash': 'bash' };
+const SHELLS: Record<string, 'sh' | 'bash'> = {
+  sh: 'sh',
+  bash: 'bash',
+  '/bin/sh': 'sh',
+  '/bin/bash': 'bash',
+  '/usr/bin/bash': 'bash',
+};
 
 function podSpecs(m: Record<string, unknown>): PodSpec[] {
   const spec = m.spec as Record<string, unknown> | undefined;
   const template = (spec?.template as { spec?: PodSpec } | undefined)?.spec;
-  const cron = (spec?.jobTemplate as { spec?: { template?: { spec?: PodSpec } } } | undefined)?.spec?.template?.spec;
+  const cron = (spec?.jobTemplate as { spec?: { template?: { spec?: PodSpec } } } | undefined)?.spec?.template
+    ?.spec;
   return [template, cron].filter((s): s is PodSpec => !!s);
 }
 
@@ -45,12 +61,18 @@ function scripts(): { found: Script[]; unresolved: string[] } {
           continue;
         }
         const path = argv[1]!;
-        const mount = (c.volumeMounts ?? []).find((v) => path.startsWith(`${v.mountPath.replace(/\/$/, '')}/`));
+        const mount = (c.volumeMounts ?? []).find((v) =>
+          path.startsWith(`${v.mountPath.replace(/\/$/, '')}/`),
+        );
         const volume = spec.volumes?.find((v) => v.name === mount?.name);
-        const cm = volume?.configMap && configMaps.get(`${manifest.metadata.namespace}/${volume.configMap.name}`);
+        const cm =
+          volume?.configMap && configMaps.get(`${manifest.metadata.namespace}/${volume.configMap.name}`);
         const key = mount ? path.slice(mount.mountPath.replace(/\/$/, '').length + 1) : '';
-        const text = cm ? (cm.manifest as unknown as { data?: Record<string, string> }).data?.[key] : undefined;
-        if (text === undefined) unresolved.push(`${where} runs ${path}, which no mounted ConfigMap of the tree holds`);
+        const text = cm
+          ? (cm.manifest as unknown as { data?: Record<string, string> }).data?.[key]
+          : undefined;
+        if (text === undefined)
+          unresolved.push(`${where} runs ${path}, which no mounted ConfigMap of the tree holds`);
         else found.push({ where: `${cm!.file}: ${key} (run by ${c.name})`, shell, text });
       }
     }
@@ -71,7 +93,9 @@ describe('shell scripts in the tree', () => {
 
   describe.each(found.map((s) => [s.where, s] as const))('%s', (_, s) => {
     itWith('shellcheck')(`passes shellcheck -s ${s.shell}`, () => {
-      const run = runEngine('shellcheck', () => ['-s', s.shell, '-S', 'style', 'script.sh'], { 'script.sh': s.text });
+      const run = runEngine('shellcheck', () => ['-s', s.shell, '-S', 'style', 'script.sh'], {
+        'script.sh': s.text,
+      });
       expect(run.output).toBe('');
       expect(run.status).toBe(0);
     });

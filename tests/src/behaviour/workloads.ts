@@ -11,8 +11,8 @@ export const tree = loadTree(join(repoRoot, 'gitops'));
 export interface RenderedWorkload {
   w: Workload;
   objects: PlainManifest[];
-  /** The one object of `kind` in the app's folders. */
-  one(kind: string): PlainManifest;
+  /** The one object of `kind` in the app's folders (rendered YAML: untyped data for the caller to shape). */
+  one(kind: string): unknown;
 }
 
 /** Every workload of the repo: `workloads/<app>/workload.ts`, parsed as the kit parses it. */
@@ -27,9 +27,7 @@ export async function renderedWorkloads(): Promise<RenderedWorkload[]> {
       default: { input: WorkloadInput };
     };
     const w = parseWorkload(mod.default.input);
-    const objects = tree
-      .filter((o) => o.file.startsWith(`workloads/${w.name}/`))
-      .map((o) => o.manifest);
+    const objects = tree.filter((o) => o.file.startsWith(`workloads/${w.name}/`)).map((o) => o.manifest);
     out.push({
       w,
       objects,
