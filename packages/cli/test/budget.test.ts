@@ -37,7 +37,9 @@ describe('ultron budget', () => {
     expect(what.some((w) => w.startsWith('Helm release argocd'))).toBe(true);
     expect(what.some((w) => w.startsWith('Application argocd/cnpg-operator Helm values'))).toBe(true);
     // The migrations Job is headroom for a deploy, not a permanent share.
-    expect(b.consumers.find((c) => c.what === 'Job penvoice/penvoice-migrate')?.lifetime).toBe('transient');
+    expect(b.consumers.find((c) => c.what.startsWith('Job penvoice/penvoice-migrate-'))?.lifetime).toBe(
+      'transient',
+    );
     const rollout = b.consumers.find((c) => c.what === 'Rollout penvoice/penvoice')!;
     const pg = b.consumers.find((c) => c.what === 'Cluster penvoice/penvoice-pg')!;
     const penvoice = b.namespaces.find((n) => n.namespace === 'penvoice')!;

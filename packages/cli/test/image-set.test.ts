@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedLines, changedPaths, copyRepo, read, snapshot, ultron, write } from './helpers.ts';
 
@@ -11,7 +13,10 @@ function lineChanges(
   texts: Map<string, string>,
 ): Record<string, string[]> {
   return Object.fromEntries(
-    changedPaths(before, snapshot(root)).map((p) => [p, changedLines(texts.get(p) ?? '', read(root, p))]),
+    // Files that still exist; a removed one (the previous image's migrations Job) has no lines to compare.
+    [...changedPaths(before, snapshot(root))]
+      .filter((p) => existsSync(join(root, p)))
+      .map((p) => [p, changedLines(texts.get(p) ?? '', read(root, p))]),
   );
 }
 
@@ -31,21 +36,32 @@ describe('ultron image set', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`penvoice: ${from} → ${repository}:sha-1234567`);
 
+    const after = snapshot(root);
+    const paths = changedPaths(before, after);
+    const tag = (image: string) => image.slice(image.lastIndexOf(':') + 1);
+    const job = (t: string) => `gitops/workloads/penvoice/job-penvoice-migrate-${t}.yaml`;
+    // The source line, the Rollout, and the migrations Job, which is named after its image (it runs
+    // once per image): the old one goes, the new one comes.
+    expect(paths.sort()).toEqual(
+      [SOURCE, 'gitops/workloads/penvoice/rollout-penvoice.yaml', job(tag(from)), job('sha-1234567')].sort(),
+    );
+    expect(after.has(job(tag(from)))).toBe(false);
     const changes = lineChanges(root, before, old);
     expect(changes[SOURCE]).toEqual([`-  image: '${from}',`, `+  image: '${repository}:sha-1234567',`]);
-    const rendered = Object.keys(changes).filter((p) => p !== SOURCE);
-    // The Rollout always; the migrations Job when the app has one.
-    expect(rendered).toContain('gitops/workloads/penvoice/rollout-penvoice.yaml');
-    for (const path of rendered) {
-      expect(path).toMatch(/^gitops\/workloads\/penvoice\/(rollout|job)-/);
-      expect(changes[path]).toHaveLength(2);
-      expect(changes[path]![0]).toMatch(
-        new RegExp(`^-\\s+image: ${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
-      );
-      expect(changes[path]![1]).toMatch(
-        new RegExp(`^\\+\\s+image: ${repository.replace(/\./g, '\\.')}:sha-1234567$`),
-      );
-    }
+    const image = (sign: string, ref: string) =>
+      new RegExp(`^\\${sign}\\s+image: ${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const rollout = changes['gitops/workloads/penvoice/rollout-penvoice.yaml']!;
+    expect(rollout).toHaveLength(2);
+    expect(rollout[0]).toMatch(image('-', from));
+    expect(rollout[1]).toMatch(image('+', `${repository}:sha-1234567`));
+    // The new Job is the old one with its name and image changed, nothing else.
+    const jobLines = changedLines(old.get(job(tag(from)))!, read(root, job('sha-1234567')));
+    expect(jobLines).toEqual([
+      `-  name: penvoice-migrate-${tag(from)}`,
+      '+  name: penvoice-migrate-sha-1234567',
+      expect.stringMatching(image('-', from)),
+      expect.stringMatching(image('+', `${repository}:sha-1234567`)),
+    ]);
     // And the tree is exactly a fresh render again.
     expect((await ultron(root, ['check'])).code).toBe(0);
   });

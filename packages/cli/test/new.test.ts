@@ -74,7 +74,7 @@ describe('ultron new', () => {
     const rollout = parse(read(root, 'gitops/workloads/demo/rollout-demo.yaml'));
     expect(rollout.spec.template.spec.containers[0].image).toBe('ghcr.io/ultron-infra/demo:sha-1234567');
     // The migrations Job runs what the app-repo Dockerfile bundles.
-    const job = parse(read(root, 'gitops/workloads/demo/job-demo-migrate.yaml'));
+    const job = parse(read(root, 'gitops/workloads/demo/job-demo-migrate-sha-1234567.yaml'));
     expect(job.spec.template.spec.containers[0].command).toEqual([
       'migrate',
       '-path',

@@ -11,6 +11,7 @@ import { migrationsJob } from './recipe/migrations.js';
 import { monitoringObjects } from './recipe/monitoring.js';
 import { namespace } from './recipe/namespace.js';
 import { networkPolicies } from './recipe/network-policies.js';
+import { workloadReadme } from './recipe/readme.js';
 import { analysisTemplate, rollout } from './recipe/rollout.js';
 import { services } from './recipe/service.js';
 
@@ -28,6 +29,7 @@ export function buildWorkload(cluster: Cluster, w: Workload): Tree {
     .addObjects(w.database ? databaseDir(w.name) : dir, [namespace(w), ...databaseObjects(cluster, w)])
     .addObjects(realmDir(w.name), authObjects(w));
   const job = migrationsJob(w);
+  tree.addText(`${dir}/README.md`, workloadReadme(w));
   return tree.addObjects(dir, [
     ...configMaps(w),
     ...(job ? [job] : []),

@@ -57,7 +57,8 @@ export default defineRule({
       const issuer = issuerOf(manifest);
       const ns = namespaceOf(manifest);
       // An Ingress asks only through cert-manager's annotations; a Certificate always asks its issuer.
-      if ((manifest.kind === 'Ingress' && !issuer) || (issuer && dnsOnly.has(issuer)) || seen.has(ns)) continue;
+      if ((manifest.kind === 'Ingress' && !issuer) || (issuer && dnsOnly.has(issuer)) || seen.has(ns))
+        continue;
       const own = policies.filter((p) => namespaceOf(p) === ns);
       if (!own.some(deniesIngress) || own.some(admitsSolver)) continue;
       seen.add(ns);

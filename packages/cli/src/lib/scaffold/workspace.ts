@@ -64,6 +64,10 @@ function definition(app: NewApp, clusterPackage: string): string {
     // One line: `ultron image set` edits exactly this line.
     `  image: ${quote(app.image)},`,
     `  port: ${app.port},`,
+    '  // What the API serves (the kit\'s defaults, spelled out): the canary gate, the alerts and the dashboard',
+    '  // read these names, so an app that spells them differently changes them here and nowhere else.',
+    "  metrics: { requestsCounter: 'http_requests_total', codeLabel: 'code' },",
+    "  probes: { readiness: '/readyz' },",
     ...data,
     '});',
     '',
@@ -79,7 +83,7 @@ The gitops definition of ${app.name}: \`workload.ts\` is all of it. \`pnpm turbo
 
 | | |
 |---|---|
-| API | https://api.${app.domain} (port ${app.port}, readiness \`/readyz\`, metrics \`/metrics\`) |
+| API | https://api.${app.domain} (port ${app.port}, readiness \`/readyz\`, metrics \`/metrics\`: \`http_requests_total{method, route, code}\`) |
 | namespace | \`${names.namespace}\` |
 | image | pinned in \`workload.ts\`; changed only by \`pnpm ultron image set ${app.name} <version>\` |
 ${app.database ? `| database | CNPG \`${names.pgCluster}\`; the app reads \`DB_URL\` from Secret \`${names.pgAppSecret}\` key \`uri\` |\n` : ''}
