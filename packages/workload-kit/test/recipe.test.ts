@@ -22,6 +22,7 @@ describe('minimal definition', () => {
   it('renders the whole recipe into apps/<app>.yaml and workloads/<app>/', () => {
     expect([...files.keys()]).toEqual([
       'apps/demo.yaml',
+      'workloads/demo/README.md',
       'workloads/demo/analysistemplate-demo-success-rate.yaml',
       'workloads/demo/certificate-demo-tls.yaml',
       'workloads/demo/configmap-demo-dashboard.yaml',

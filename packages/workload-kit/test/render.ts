@@ -11,9 +11,11 @@ export function render(input: WorkloadInput): Map<string, string> {
 
 /** The objects of rendered files, as the tree-level checks see them. */
 export function entriesOf(files: Map<string, string>): TreeEntry[] {
-  return [...files].flatMap(([file, text]) =>
-    parseAllDocuments(text).map((d) => ({ file, manifest: d.toJS() as TreeEntry['manifest'] })),
-  );
+  return [...files]
+    .filter(([file]) => file.endsWith('.yaml'))
+    .flatMap(([file, text]) =>
+      parseAllDocuments(text).map((d) => ({ file, manifest: d.toJS() as TreeEntry['manifest'] })),
+    );
 }
 
 /** `undefined` when the definition renders, else the UserError's problems. Anything else is a crash and throws. */

@@ -64,7 +64,7 @@ function definition(app: NewApp, clusterPackage: string): string {
     // One line: `ultron image set` edits exactly this line.
     `  image: ${quote(app.image)},`,
     `  port: ${app.port},`,
-    '  // What the API serves (the kit\'s defaults, spelled out): the canary gate, the alerts and the dashboard',
+    "  // What the API serves (the kit's defaults, spelled out): the canary gate, the alerts and the dashboard",
     '  // read these names, so an app that spells them differently changes them here and nowhere else.',
     "  metrics: { requestsCounter: 'http_requests_total', codeLabel: 'code' },",
     "  probes: { readiness: '/readyz' },",
