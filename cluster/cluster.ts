@@ -21,7 +21,14 @@ export default defineCluster({
     },
   ],
   objectStorage: { namespace: 'ultronstorage', region: 'eu-frankfurt-1', bucket: 'ultron-pg-backups' },
-  backups: { schedule: '0 0 3 * * *', retention: '30d' },
+  backups: { schedule: '0 0 3 * * *', retention: '30d', method: 'plugin', generation: 1 },
+  // Every Secret the tree reads comes from this vault (External Secrets Operator, instance principal).
+  secrets: {
+    backend: 'oci-vault',
+    vault: 'ocid1.vault.oc1.eu-frankfurt-1.ultronvault.abcdefghijklmnop',
+    key: 'ocid1.key.oc1.eu-frankfurt-1.ultronvault.qrstuvwxyz012345',
+    compartment: 'ocid1.compartment.oc1..aaaaaaaaultroncompartment',
+  },
   monitoring: { namespace: 'monitoring', prometheusRelease: 'kube-prom-stack' },
   imageOwner: 'ultron-infra',
 });

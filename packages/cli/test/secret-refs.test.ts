@@ -1,6 +1,6 @@
 import type { PlainManifest } from '@ultron/platform';
 import { describe, expect, it } from 'vitest';
-import { outOfBandSecrets } from '../src/lib/secret-refs.ts';
+import { outOfBandSecrets } from '@ultron/platform/core';
 
 const entry = (manifest: object) => ({ file: 'x.yaml', manifest: manifest as PlainManifest });
 

@@ -1,4 +1,11 @@
-import { appFile, type Cluster, type Slice, Tree, workloadDir } from '@ultron/platform/core';
+import {
+  appFile,
+  type Cluster,
+  type Slice,
+  Tree,
+  withExternalSecrets,
+  workloadDir,
+} from '@ultron/platform/core';
 import { parseWorkload } from './definition/parse.js';
 import type { Workload, WorkloadInput } from './definition/schema.js';
 import { databaseApplication, databaseDir, project, workloadApplication } from './recipe/argocd.js';
@@ -18,17 +25,10 @@ import { services } from './recipe/service.js';
 export function buildWorkload(cluster: Cluster, w: Workload): Tree {
   const dir = workloadDir(w.name);
   // The namespace object goes with the first Application to sync: the database's, if there is one.
-  const tree = new Tree()
-    .addFile(appFile(w.name), [
-      project(cluster, w),
-      ...(w.database ? [databaseApplication(cluster, w)] : []),
-      ...(w.auth ? [realmApplication(cluster, w)] : []),
-      workloadApplication(cluster, w),
-    ])
-    .addObjects(w.database ? databaseDir(w.name) : dir, [namespace(w), ...databaseObjects(cluster, w)])
-    .addObjects(realmDir(w.name), authObjects(w));
+  const database = [namespace(w), ...databaseObjects(cluster, w)];
+  const realm = authObjects(w);
   const job = migrationsJob(w);
-  return tree.addObjects(dir, [
+  const app = [
     ...configMaps(w),
     ...(job ? [job] : []),
     rollout(cluster, w),
@@ -38,7 +38,21 @@ export function buildWorkload(cluster: Cluster, w: Workload): Tree {
     ...monitoringObjects(cluster, w),
     dashboard(w),
     ...networkPolicies(w),
-  ]);
+  ];
+  // Each folder gets ExternalSecrets for the Secrets its own objects read and no folder of the app
+  // creates (OCI Vault backend only), so every Application brings what its pods need.
+  const all = [...database, ...realm, ...app];
+  const fed = (objects: typeof all) => withExternalSecrets(cluster, objects, all);
+  return new Tree()
+    .addFile(appFile(w.name), [
+      project(cluster, w),
+      ...(w.database ? [databaseApplication(cluster, w)] : []),
+      ...(w.auth ? [realmApplication(cluster, w)] : []),
+      workloadApplication(cluster, w),
+    ])
+    .addObjects(w.database ? databaseDir(w.name) : dir, fed(database))
+    .addObjects(realmDir(w.name), fed(realm))
+    .addObjects(dir, fed(app));
 }
 
 /**

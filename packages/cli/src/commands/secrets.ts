@@ -3,7 +3,7 @@ import { loadTree } from '@ultron/platform/conformance';
 import { EXIT, type ExitCode } from '../lib/exit.ts';
 import { openRepo, requireTree } from '../lib/repo.ts';
 import { checkLive, type LiveResult } from '../lib/secret-check.ts';
-import { outOfBandSecrets, type SecretNeed } from '../lib/secret-refs.ts';
+import { outOfBandSecrets, type SecretNeed, vaultValues } from '@ultron/platform/core';
 import { createCommand, notes } from '../lib/secret-runbook.ts';
 import { Ui } from '../lib/ui.ts';
 

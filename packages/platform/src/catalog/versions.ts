@@ -63,6 +63,27 @@ export const charts = {
     version: '0.28.3',
     appVersion: '1.29.1',
   },
+  /**
+   * CNPG's Barman Cloud plugin (WAL archiving and base backups through an ObjectStore). Plugin releases
+   * from v0.16 need CNPG ≥ 1.30: keep this at a release that supports `cloudnativePg.appVersion`.
+   */
+  barmanCloudPlugin: {
+    repo: 'https://cloudnative-pg.github.io/charts',
+    chart: 'plugin-barman-cloud',
+    // renovate: datasource=helm registryUrl=https://cloudnative-pg.github.io/charts depName=plugin-barman-cloud
+    version: '0.7.0',
+    // renovate: datasource=github-releases depName=cloudnative-pg/plugin-barman-cloud
+    appVersion: 'v0.13.0',
+  },
+  /** External Secrets Operator: Secrets from the OCI Vault (or any other store) as ExternalSecrets. */
+  externalSecrets: {
+    repo: 'https://charts.external-secrets.io',
+    chart: 'external-secrets',
+    // renovate: datasource=helm registryUrl=https://charts.external-secrets.io depName=external-secrets
+    version: '2.9.0',
+    // renovate: datasource=github-releases depName=external-secrets/external-secrets
+    appVersion: 'v2.9.0',
+  },
 } as const satisfies Record<string, HelmChartPin>;
 
 export interface GitManifestsPin {
@@ -106,6 +127,8 @@ export const apiVersions = {
   keycloakRealmImport: 'k8s.keycloak.org/v2beta1',
   cnpg: 'postgresql.cnpg.io/v1',
   barmanCloud: 'barmancloud.cnpg.io/v1',
+  externalSecrets: 'external-secrets.io/v1',
+  externalSecretsGenerators: 'generators.external-secrets.io/v1alpha1',
   traefik: 'traefik.io/v1alpha1',
   k3sHelm: 'helm.cattle.io/v1',
 } as const;

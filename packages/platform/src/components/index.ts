@@ -12,6 +12,7 @@ export {
   type KeycloakInstance,
   keycloak,
   keycloakApplication,
+  keycloakBackupRule,
   keycloakDatabase,
   keycloakHost,
   keycloakInstance,
@@ -26,3 +27,22 @@ export {
 export { PLATFORM_COMPONENTS } from './platform-components.js';
 export { platformProject, rootApplication } from './root-app.js';
 export { type Resources, sized } from './sizing.js';
+export {
+  BARMAN_CLOUD_PLUGIN_COMPONENT,
+  BARMAN_CLOUD_PLUGIN_VALUES_POLICY,
+  barmanCloudPlugin,
+  barmanCloudPluginApplication,
+  barmanCloudPluginValues,
+} from './barman-cloud-plugin.js';
+export {
+  type ClusterSecretStore,
+  clusterSecretStore,
+  EXTERNAL_SECRETS,
+  EXTERNAL_SECRETS_STORE,
+  EXTERNAL_SECRETS_VALUES_POLICY,
+  externalSecrets,
+  externalSecretsApplications,
+  externalSecretsObjects,
+  externalSecretsValues,
+  repositoryCredentialNeed,
+} from './external-secrets.js';

@@ -94,15 +94,17 @@ const database = z.strictObject({
   resources: resources.default({ requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } }),
   backup: z
     .strictObject({
-      /** Six-field cron (seconds first). */
       /** Six-field cron (seconds first). Default: the cluster's backup schedule. */
       schedule: cnpgSchedule.optional(),
       /** Default: the cluster's backup retention. */
       retention: backupRetention.optional(),
-      /** In-tree `barmanObjectStore` (what runs today) or the Barman Cloud plugin's ObjectStore. */
-      method: z.enum(['barmanObjectStore', 'plugin']).default('barmanObjectStore'),
+      /**
+       * The Barman Cloud plugin's ObjectStore or CNPG's deprecated in-tree `barmanObjectStore`.
+       * Default: the cluster's `backups.method`.
+       */
+      method: z.enum(['barmanObjectStore', 'plugin']).optional(),
     })
-    .default({ method: 'barmanObjectStore' }),
+    .default({}),
 });
 
 const migrations = z.strictObject({

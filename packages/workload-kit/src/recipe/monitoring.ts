@@ -3,6 +3,7 @@ import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitorin
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import {
   appNames,
+  backupAlertRules,
   type Cluster,
   commonLabels,
   LABELS,
@@ -54,7 +55,7 @@ export function databasePodMonitor(cluster: Cluster, w: Workload): PodMonitor | 
   return o ? postgresPodMonitor(cluster, o) : null;
 }
 
-/** Alerts an operator acts on: errors above the canary's own threshold, an aborted rollout, a stale backup. */
+/** Alerts an operator acts on: errors above the canary's own threshold, an aborted rollout, a stale or failed backup. */
 export function prometheusRule(cluster: Cluster, w: Workload): PrometheusRule {
   const names = appNames(w.name);
   const ns = names.namespace;
@@ -75,29 +76,33 @@ export function prometheusRule(cluster: Cluster, w: Workload): PrometheusRule {
       summary: `${w.name}: the canary was aborted; the stable version still serves (kubectl argo rollouts get rollout ${names.rollout} -n ${ns})`,
     },
   ];
-  if (w.database) {
-    rules.push({
-      alert: 'AppBackupStale',
-      // Nightly backups plus a margin: older than 26h means last night's backup did not land.
-      expr: `time() - max(cnpg_collector_last_available_backup_timestamp{namespace="${ns}"}) > 26 * 3600`,
-      for: '30m',
-      severity: 'critical',
-      summary: `${w.name}: no base backup of ${names.pgCluster} for more than 26h`,
-    });
-  }
+  const db = databaseOptions(cluster, w);
+  // Backup alerts read the metrics of the method the database uses (the plugin's own, or CNPG's in-core).
+  const backupRules = db
+    ? backupAlertRules({
+        cluster: db.name,
+        namespace: ns,
+        method: db.backup.method,
+        labels: { app: w.name },
+        names: { stale: 'AppBackupStale', failed: 'AppBackupFailed' },
+      })
+    : [];
   return new PrometheusRule({
     metadata: { name: w.name, namespace: ns, labels: monitorLabels(cluster, w) },
     spec: {
       groups: [
         {
           name: `${w.name}.rules`,
-          rules: rules.map((r) => ({
-            alert: r.alert,
-            expr: r.expr,
-            for: r.for,
-            labels: { severity: r.severity, app: w.name },
-            annotations: { summary: r.summary },
-          })),
+          rules: [
+            ...rules.map((r) => ({
+              alert: r.alert,
+              expr: r.expr,
+              for: r.for,
+              labels: { severity: r.severity, app: w.name },
+              annotations: { summary: r.summary },
+            })),
+            ...backupRules,
+          ],
         },
       ],
     },

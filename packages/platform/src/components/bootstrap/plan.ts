@@ -1,19 +1,11 @@
 import { z } from 'zod';
 import type { Cluster } from '../../cluster/schema.js';
-import { PLATFORM_NAMESPACES } from '../../conventions/names.js';
+import { REPO_CREDENTIAL } from '../../conventions/names.js';
 import { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
 import { helmReleases } from './releases.js';
 
-/** The Argo CD repository credential the bootstrap creates from the environment (never from a file). */
-export const REPO_CREDENTIAL = {
-  secret: 'gitops-repo',
-  namespace: PLATFORM_NAMESPACES.argocd,
-  tokenEnv: 'ULTRON_GITOPS_TOKEN',
-  usernameEnv: 'ULTRON_GITOPS_USERNAME',
-  /** GitHub accepts any non-empty user name with a fine-grained token. */
-  defaultUsername: 'git',
-  label: { 'argocd.argoproj.io/secret-type': 'repository' },
-} as const;
+export { REPO_CREDENTIAL };
+
 
 /**
  * Every apply is server-side under one field manager, and takes over fields someone changed by hand:
