@@ -50,6 +50,19 @@ describe('the version catalog holds every pin of SPEC.md, exactly', () => {
         version: '0.28.3',
         appVersion: '1.29.1',
       },
+      // Plugin v0.13.0 is the newest release that supports CNPG 1.29 (from v0.16 it needs CNPG ≥ 1.30).
+      barmanCloudPlugin: {
+        repo: 'https://cloudnative-pg.github.io/charts',
+        chart: 'plugin-barman-cloud',
+        version: '0.7.0',
+        appVersion: 'v0.13.0',
+      },
+      externalSecrets: {
+        repo: 'https://charts.external-secrets.io',
+        chart: 'external-secrets',
+        version: '2.9.0',
+        appVersion: 'v2.9.0',
+      },
     });
   });
 

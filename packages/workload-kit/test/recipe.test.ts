@@ -16,6 +16,26 @@ const doc = (files: Map<string, string>, path: string): any =>
 const PLATFORM_DEPENDENT = new Set(['waves-ordered', 'projects-contain-apps', 'namespaces-exist']);
 const appRules = rules.filter((r) => !PLATFORM_DEPENDENT.has(r.id));
 
+/** Kubernetes label-selector semantics (matchLabels AND matchExpressions), as NetworkPolicies apply them. */
+function matches(
+  selector: {
+    matchLabels?: Record<string, string>;
+    matchExpressions?: { key: string; operator: string; values?: string[] }[];
+  },
+  labels: Record<string, string>,
+): boolean {
+  const byLabel = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpression = (selector.matchExpressions ?? []).every((e) => {
+    const value = labels[e.key];
+    if (e.operator === 'In') return value !== undefined && (e.values ?? []).includes(value);
+    if (e.operator === 'NotIn') return value === undefined || !(e.values ?? []).includes(value);
+    if (e.operator === 'Exists') return value !== undefined;
+    if (e.operator === 'DoesNotExist') return value === undefined;
+    throw new Error(`unknown operator ${e.operator}`);
+  });
+  return byLabel && byExpression;
+}
+
 describe('minimal definition', () => {
   const files = render(fixture('minimal'));
 
@@ -27,6 +47,7 @@ describe('minimal definition', () => {
       'workloads/demo/configmap-demo-dashboard.yaml',
       'workloads/demo/database/cluster-demo-pg.yaml',
       'workloads/demo/database/namespace-demo.yaml',
+      'workloads/demo/database/objectstore-demo-pg-store.yaml',
       'workloads/demo/database/scheduledbackup-demo-pg-nightly.yaml',
       'workloads/demo/ingress-demo.yaml',
       'workloads/demo/job-demo-migrate.yaml',
@@ -50,7 +71,9 @@ describe('minimal definition', () => {
 
   it('denies all traffic by default and lets only its clients reach the database', () => {
     const pg = doc(files, 'workloads/demo/networkpolicy-demo-pg.yaml');
-    expect(pg.spec.podSelector.matchLabels).toEqual({ 'cnpg.io/cluster': 'demo-pg' });
+    expect(pg.spec.podSelector).toEqual({
+      matchExpressions: [{ key: 'cnpg.io/cluster', operator: 'In', values: ['demo-pg', 'demo-pg-restore'] }],
+    });
     expect(pg.spec.ingress[0]).toEqual({
       from: [{ podSelector: { matchLabels: { 'ultron.io/db-client': 'true' } } }],
       ports: [{ protocol: 'TCP', port: 5432 }],
@@ -63,6 +86,24 @@ describe('minimal definition', () => {
     });
   });
 
+  it('admits the pods of a point-in-time restore (`ultron restore`) exactly like the database', () => {
+    const policies = [...files.keys()]
+      .filter((p) => p.startsWith('workloads/demo/networkpolicy-'))
+      .map((p) => doc(files, p));
+    const selected = (labels: Record<string, string>) =>
+      policies.filter((p) => matches(p.spec.podSelector, labels)).map((p) => p.metadata.name);
+    // The instances and CNPG's recovery Job pods of both clusters carry cnpg.io/cluster: <cluster>.
+    const restore = selected({ 'cnpg.io/cluster': 'demo-pg-restore', 'cnpg.io/jobRole': 'full-recovery' });
+    expect(restore).toEqual(selected({ 'cnpg.io/cluster': 'demo-pg' }));
+    expect(restore).toContain('demo-pg');
+    // …and the app's clients may reach it once repointed.
+    const clients = doc(files, 'workloads/demo/networkpolicy-demo-pg-clients.yaml');
+    expect(matches(clients.spec.egress[0].to[0].podSelector, { 'cnpg.io/cluster': 'demo-pg-restore' })).toBe(
+      true,
+    );
+    expect(selected({ 'cnpg.io/cluster': 'other-pg' })).toEqual(['allow-dns', 'default-deny']);
+  });
+
   it('alerts on errors above the canary threshold, an aborted rollout and a stale backup', () => {
     const rule = doc(files, 'workloads/demo/prometheusrule-demo.yaml');
     expect(rule.metadata.labels.release).toBe('kube-prom-stack');
@@ -71,7 +112,11 @@ describe('minimal definition', () => {
       'AppHighErrorRatio',
       'AppRolloutAborted',
       'AppBackupStale',
+      'AppBackupFailed',
     ]);
+    // The database backs up through the plugin, so the backup alerts read the plugin's own metrics.
+    expect(alerts[2].expr).toContain('barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{');
+    expect(alerts[2].expr).not.toContain('cnpg_collector');
     expect(alerts[0].expr).toMatch(/> 0\.05$/);
   });
 
@@ -133,7 +178,7 @@ describe('everything enabled', () => {
       {
         name: 'barman-cloud.cloudnative-pg.io',
         isWALArchiver: true,
-        parameters: { barmanObjectName: 'shop-pg-store' },
+        parameters: { barmanObjectName: 'shop-pg-store', serverName: 'shop-pg' },
       },
     ]);
     const store = doc(files, 'workloads/shop/database/objectstore-shop-pg-store.yaml');
@@ -188,12 +233,16 @@ describe('database defaults come from the cluster definition', () => {
       objectStorage: cluster.objectStorage,
       imageOwner: cluster.imageOwner,
       storageClass: 'longhorn',
-      backups: { schedule: '0 15 1 * * *', retention: '7d' },
+      // The in-tree method too: switching back is a definition change.
+      backups: { schedule: '0 15 1 * * *', retention: '7d', method: 'barmanObjectStore' },
     });
     const files = renderSlice(defineWorkload(other, fixture('minimal')), 'workloads/demo').files;
     const pg = doc(files, 'workloads/demo/database/cluster-demo-pg.yaml');
     expect(pg.spec.storage.storageClass).toBe('longhorn');
     expect(pg.spec.backup.retentionPolicy).toBe('7d');
+    expect(pg.spec.plugins).toBeUndefined();
+    const rule = doc(files, 'workloads/demo/prometheusrule-demo.yaml');
+    expect(rule.spec.groups[0].rules[2].expr).toContain('cnpg_collector_last_available_backup_timestamp{');
     expect(doc(files, 'workloads/demo/database/scheduledbackup-demo-pg-nightly.yaml').spec.schedule).toBe(
       '0 15 1 * * *',
     );

@@ -43,7 +43,13 @@ export interface ClusterSecretStore extends Manifest {
   metadata: { name: string; labels: Record<string, string> };
   spec: {
     provider: {
-      oracle: { vault: string; region: string; compartment: string; principalType: 'InstancePrincipal' };
+      oracle: {
+        vault: string;
+        region: string;
+        compartment: string;
+        encryptionKey: string;
+        principalType: 'InstancePrincipal';
+      };
     };
   };
 }
@@ -66,6 +72,8 @@ export function clusterSecretStore(cluster: Cluster): ClusterSecretStore | null 
           vault: s.vault,
           region: s.region ?? cluster.objectStorage.region,
           compartment: s.compartment,
+          // The vault's master key: what new vault secrets are encrypted with (and `ultron secrets` names).
+          encryptionKey: s.key,
           principalType: 'InstancePrincipal',
         },
       },

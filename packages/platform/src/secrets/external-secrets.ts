@@ -165,3 +165,40 @@ export function vaultValues(objects: readonly { manifest: { kind: string; apiVer
     .map((v) => ({ ...v, secrets: v.secrets.sort(byCodePoint) }))
     .sort((a, b) => byCodePoint(a.vaultSecret, b.vaultSecret));
 }
+
+/** The OCI Vault an OCI ClusterSecretStore reads, as rendered (what `ultron secrets` needs for its commands). */
+export interface VaultLocation {
+  vault: string;
+  compartment: string;
+  region: string;
+  key: string;
+}
+
+/** The tree's OCI Vault store, or null when the tree takes its secrets by hand. */
+export function vaultLocation(objects: readonly { manifest: { kind: string; metadata: { name?: string } } }[]): VaultLocation | null {
+  for (const { manifest } of objects) {
+    if (manifest.kind !== 'ClusterSecretStore' || manifest.metadata.name !== CLUSTER_SECRET_STORE) continue;
+    const oracle = (manifest as unknown as { spec?: { provider?: { oracle?: Record<string, string> } } }).spec
+      ?.provider?.oracle;
+    if (!oracle?.vault || !oracle.compartment || !oracle.region) continue;
+    return { vault: oracle.vault, compartment: oracle.compartment, region: oracle.region, key: oracle.encryptionKey ?? '' };
+  }
+  return null;
+}
+
+/**
+ * The commands that put one value into the vault: typed into a private temporary file, base64-encoded by
+ * the shell's builtin printf into an `oci --from-json` file, so the value never appears on a command line,
+ * in the shell history or in Git. `update-base64` replaces an existing value (a new secret version).
+ */
+export function vaultCommand(at: VaultLocation, value: VaultValue): string {
+  const what = value.key ? `the value of ${value.key}` : 'a JSON object of every key the Secret needs';
+  return [
+    'umask 077 && tmp=$(mktemp) && json=$(mktemp)',
+    `\${EDITOR:-vi} "$tmp"   # ${what}, nothing else`,
+    `printf '{"secretContentContent": "%s"}' "$(base64 -w0 < "$tmp")" > "$json"`,
+    `oci vault secret create-base64 --region ${at.region} --compartment-id ${at.compartment} --vault-id ${at.vault} --key-id ${at.key} --secret-name ${value.vaultSecret} --from-json "file://$json"`,
+    `# already there? oci vault secret update-base64 --secret-id "$(oci vault secret list --region ${at.region} --compartment-id ${at.compartment} --vault-id ${at.vault} --name ${value.vaultSecret} --query 'data[0].id' --raw-output)" --from-json "file://$json"`,
+    'rm -f "$tmp" "$json"',
+  ].join('\n');
+}
