@@ -30,5 +30,21 @@ export default defineCluster({
     compartment: 'ocid1.compartment.oc1..aaaaaaaaultroncompartment',
   },
   monitoring: { namespace: 'monitoring', prometheusRelease: 'kube-prom-stack' },
+  // Where alerts go. Credentials are Secret references (monitoring namespace), filled from the vault.
+  alerting: {
+    email: {
+      to: 'ops@ultron.example.com',
+      from: 'alertmanager@ultron.example.com',
+      smarthost: 'smtp.email.eu-frankfurt-1.oci.oraclecloud.com:587',
+      username: 'ocid1.user.oc1..aaaaaaaasmtpuser@ocid1.tenancy.oc1..aaaaaaaa.ax.com',
+      password: { secret: 'alertmanager-receivers', key: 'smtp-password' },
+    },
+    webhook: {
+      url: 'https://ntfy.sh/ultron-alerts',
+      token: { secret: 'alertmanager-receivers', key: 'ntfy-token' },
+    },
+    // healthchecks.io pages when the Watchdog pings stop (Prometheus or Alertmanager down).
+    heartbeat: { url: 'https://hc-ping.com/ultron-ping-key/ultron-watchdog', interval: '5m' },
+  },
   imageOwner: 'ultron-infra',
 });

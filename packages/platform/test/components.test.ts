@@ -208,6 +208,7 @@ describe('AppProjects', () => {
       'cnpg-system',
       'external-secrets',
       'keycloak',
+      'monitoring',
     ]);
     expect(spec.sourceRepos).toEqual([
       'https://charts.external-secrets.io',

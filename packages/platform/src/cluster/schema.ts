@@ -144,13 +144,24 @@ const alerting = z.strictObject({
       password: secretKeyRef,
     })
     .optional(),
-  /** A webhook such as ntfy, Slack or Discord (through an adapter); the URL itself is a secret. */
-  webhook: z.strictObject({ url: secretKeyRef }).optional(),
   /**
-   * Dead man's switch: the always-firing Watchdog alert is sent here every few minutes; the service
-   * (e.g. healthchecks.io) pages when it stops arriving. The URL is a secret.
+   * A webhook such as ntfy (or a Slack/Discord adapter). The URL is not a credential: authenticate with a
+   * bearer token (e.g. an ntfy access token), sent from a Secret, so a leaked URL cannot post.
    */
-  heartbeat: z.strictObject({ url: secretKeyRef, interval: z.string().regex(/^[0-9]+[mh]$/).default('5m') }).optional(),
+  webhook: z.strictObject({ url: httpsUrl, token: secretKeyRef.optional() }).optional(),
+  /**
+   * Dead man's switch: the always-firing Watchdog alert is sent here every `interval`; the service pages
+   * when the pings stop (healthchecks.io, Better Stack heartbeats…). Such services put their key in the
+   * URL, which then sits in the (private) repository: Alertmanager reads webhook URLs from files only from
+   * 0.26, and the config is checked with Debian's amtool 0.25. A bearer `token` is read from a Secret.
+   */
+  heartbeat: z
+    .strictObject({
+      url: httpsUrl,
+      token: secretKeyRef.optional(),
+      interval: z.string().regex(/^[0-9]+[mh]$/).default('5m'),
+    })
+    .optional(),
 });
 
 /** The platform's own Keycloak and its Postgres. Instances above 1 need as many nodes. */

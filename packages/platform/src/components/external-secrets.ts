@@ -7,14 +7,24 @@ import { commonLabels, PLATFORM_PROJECT, REPO_CREDENTIAL, ROOT_APP } from '../co
 import type { Manifest } from '../render/manifest.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
-import { CLUSTER_SECRET_STORE, externalSecretFor } from '../secrets/external-secrets.js';
+import { alertingSecrets } from '../alerting/alertmanager.js';
+import { ARGOCD_NOTIFICATIONS_SECRET, ARGOCD_NOTIFICATIONS_WEBHOOK_KEY } from '../alerting/argocd-notifications.js';
+import {
+  CLUSTER_SECRET_STORE,
+  type ExternalSecret,
+  externalSecretFor,
+  vaultSecretName,
+} from '../secrets/external-secrets.js';
 import type { SecretNeed } from '../secrets/references.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
 import { sized } from './sizing.js';
 
 const { name: NAME, namespace: NAMESPACE, wave: WAVE } = PLATFORM_COMPONENTS.externalSecrets;
 export const EXTERNAL_SECRETS = NAME;
-/** The second Application: the store (and the repository credential), once the CRDs exist. */
+/**
+ * The second Application: the store and the Secrets of what the Helm bootstrap installs (the repository
+ * credential, Alertmanager's and Argo CD notifications' credentials), once the CRDs exist.
+ */
 export const EXTERNAL_SECRETS_STORE = `${NAME}-store`;
 
 /** What the values key check may not find in the chart's defaults (see catalog/chart-values.ts). */
@@ -100,9 +110,63 @@ export function repositoryCredentialNeed(cluster: Cluster): SecretNeed {
   };
 }
 
+/** The Secrets Alertmanager reads its receivers' credentials from (see alerting/alertmanager.ts). */
+export function alertingNeeds(cluster: Cluster): SecretNeed[] {
+  return [...alertingSecrets(cluster)].map(([name, keys]) => ({
+    namespace: cluster.monitoring.namespace,
+    name,
+    type: 'generic',
+    keys,
+    roles: {},
+    purposes: ['Alertmanager receivers (kube-prometheus-stack values: alertmanager.alertmanagerSpec.secrets)'],
+    optional: false,
+    known: {},
+    labels: {},
+  }));
+}
+
+/**
+ * Argo CD's notifications Secret: its webhook token is the very vault value Alertmanager's webhook reads, so
+ * one change in the vault moves both.
+ */
+export function argoCdNotificationsSecret(cluster: Cluster): ExternalSecret | null {
+  const token = cluster.alerting.webhook?.token;
+  if (!token) return null;
+  const es = externalSecretFor({
+    namespace: REPO_CREDENTIAL.namespace,
+    name: ARGOCD_NOTIFICATIONS_SECRET,
+    type: 'generic',
+    keys: [ARGOCD_NOTIFICATIONS_WEBHOOK_KEY],
+    roles: {},
+    purposes: [],
+    optional: false,
+    known: {},
+    labels: {},
+  });
+  return {
+    ...es,
+    spec: {
+      ...es.spec,
+      data: [
+        {
+          secretKey: ARGOCD_NOTIFICATIONS_WEBHOOK_KEY,
+          remoteRef: { key: vaultSecretName(token.secret, token.key) },
+        },
+      ],
+    },
+  };
+}
+
 export function externalSecretsObjects(cluster: Cluster): Manifest[] {
   const store = clusterSecretStore(cluster);
-  return store ? [store, externalSecretFor(repositoryCredentialNeed(cluster))] : [];
+  if (!store) return [];
+  const notifications = argoCdNotificationsSecret(cluster);
+  return [
+    store,
+    externalSecretFor(repositoryCredentialNeed(cluster)),
+    ...alertingNeeds(cluster).map(externalSecretFor),
+    ...(notifications ? [notifications] : []),
+  ];
 }
 
 /** External Secrets Operator from its chart, in the operators' wave, before anything reads a Secret. */

@@ -35,6 +35,8 @@ export {
   barmanCloudPluginValues,
 } from './barman-cloud-plugin.js';
 export {
+  alertingNeeds,
+  argoCdNotificationsSecret,
   type ClusterSecretStore,
   clusterSecretStore,
   EXTERNAL_SECRETS,

@@ -41,9 +41,13 @@ export function platformProject(cluster: Cluster): AppProject {
         ...new Set([charts.cloudnativePg.repo, charts.barmanCloudPlugin.repo, charts.externalSecrets.repo]),
         manifests.keycloakOperator.repo,
       ].sort(),
-      // Argo CD's own namespace too: ESO keeps the repository credential there.
+      // Argo CD's and the monitoring namespace too: ESO keeps the Helm-installed parts' Secrets there.
       destinations: [
-        ...new Set([...Object.values(PLATFORM_COMPONENTS).map((c) => c.namespace), PLATFORM_NAMESPACES.argocd]),
+        ...new Set([
+          ...Object.values(PLATFORM_COMPONENTS).map((c) => c.namespace),
+          PLATFORM_NAMESPACES.argocd,
+          cluster.monitoring.namespace,
+        ]),
       ]
         .sort()
         .map((namespace) => ({ server: 'https://kubernetes.default.svc', namespace })),
