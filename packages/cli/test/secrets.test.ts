@@ -242,7 +242,14 @@ describe('ultron secrets with the OCI Vault backend', () => {
       .flatMap((n) => (n.keys.length ? n.keys : ['']).map((k) => ({ n, k })))
       .filter(({ n, k }) => !['type', 'url', 'username'].includes(k) || n.name !== 'gitops-repo')
       .map(({ n, k }) => `${n.name}--${k}`.toLowerCase().replace(/--$/, ''));
-    expect(runbook.vault.map((v) => v.vaultSecret)).toEqual([...new Set(expected)].sort());
+    // Plus Alertmanager's credentials, which the Helm values (not a tree object) read.
+    const alerting = ['alertmanager-receivers--ntfy-token', 'alertmanager-receivers--smtp-password'];
+    expect(runbook.vault.map((v) => v.vaultSecret)).toEqual([...new Set([...expected, ...alerting])].sort());
+    // The webhook token feeds Alertmanager and Argo CD notifications from one vault value.
+    expect(runbook.vault.find((v) => v.vaultSecret === alerting[0])!.secrets).toEqual([
+      'argocd/argocd-notifications-secret',
+      'monitoring/alertmanager-receivers',
+    ]);
     const kc = runbook.vault.find((v) => v.vaultSecret === 'penvoice-kc--kc_api_client_secret')!;
     // One value feeds the API's Secret and the realm's: the two can never disagree.
     expect(kc.secrets).toEqual(['keycloak/penvoice-kc', 'penvoice/penvoice-kc']);

@@ -112,10 +112,29 @@ export function shellQuote(arg: string): string {
   return SAFE_ARG.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 
-/** The command line a step runs, as printed by the dry run and the runbook. */
+/**
+ * The command line a step runs, as printed by the dry run and the runbook. The repository credential
+ * step prints the shell pipeline that does the same as the executor: the token goes from the environment
+ * through the builtin printf to stdin, never onto a command line or to disk.
+ */
 export function formatStep(step: BootstrapStep): string {
   const line = [step.command, ...step.args.map(shellQuote)].join(' ');
-  return step.stdin
-    ? `${line} <<< "<Secret ${REPO_CREDENTIAL.secret} built from $${REPO_CREDENTIAL.tokenEnv}>"`
-    : line;
+  const credential = step.stdin?.repositoryCredential;
+  if (!credential) return line;
+  const labels = Object.entries(REPO_CREDENTIAL.label).map(([k, v]) => `${k}=${v}`);
+  return [
+    `printf '%s' "$${REPO_CREDENTIAL.tokenEnv}"`,
+    [
+      'kubectl create secret generic',
+      REPO_CREDENTIAL.secret,
+      '-n',
+      REPO_CREDENTIAL.namespace,
+      '--from-literal=type=git',
+      `--from-literal=url=${shellQuote(credential.url)}`,
+      `--from-literal=username="\${${REPO_CREDENTIAL.usernameEnv}:-${REPO_CREDENTIAL.defaultUsername}}"`,
+      '--from-file=password=/dev/stdin --dry-run=client -o yaml',
+    ].join(' '),
+    `kubectl label --local -f - ${labels.join(' ')} -o yaml`,
+    line,
+  ].join(' | ');
 }
