@@ -15,7 +15,8 @@ const runbook = readFileSync(join(tree, 'bootstrap', 'README.md'), 'utf8');
 const objects = loadTree(tree);
 
 /** Every shell command of the runbook: the lines of its ```sh blocks and its inline `…` commands. */
-const COMMAND = /^(pnpm|kubectl|oci|ssh|scp|sudo|curl|helm|tailscale|printf|mv|mkdir|KUBECONFIG=|export|read|dig|nc)\b/;
+const COMMAND =
+  /^(pnpm|kubectl|oci|ssh|scp|sudo|curl|helm|tailscale|printf|mv|mkdir|KUBECONFIG=|export|read|dig|nc)\b/;
 const blocks = [...runbook.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) =>
   m[1]!.split('\n').map((l) => l.trim()),
 );
@@ -33,7 +34,8 @@ const namespaces = new Set<string>([
   ...objects.flatMap((o) => (o.manifest.metadata.namespace ? [o.manifest.metadata.namespace] : [])),
   ...objects.filter((o) => o.manifest.kind === 'Namespace').map((o) => o.manifest.metadata.name),
   ...objects.flatMap((o) => {
-    const ns = (o.manifest as { spec?: { destination?: { namespace?: string } } }).spec?.destination?.namespace;
+    const ns = (o.manifest as { spec?: { destination?: { namespace?: string } } }).spec?.destination
+      ?.namespace;
     return ns ? [ns] : [];
   }),
   ...plan.steps.flatMap((s) => {

@@ -3,7 +3,7 @@ import {
   type Cluster,
   type Slice,
   Tree,
-  withExternalSecrets,
+  externalSecretsFor,
   workloadDir,
 } from '@ultron/platform/core';
 import { parseWorkload } from './definition/parse.js';
@@ -22,7 +22,12 @@ import { analysisTemplate, rollout } from './recipe/rollout.js';
 import { services } from './recipe/service.js';
 
 /** Everything one app renders, in memory. */
-export function buildWorkload(cluster: Cluster, w: Workload): Tree {
+export function buildWorkload(cluster: Cluster, parsed: Workload): Tree {
+  // Cluster-wide defaults the definition left open.
+  const w: Workload = {
+    ...parsed,
+    imagePullSecret: parsed.imagePullSecret ?? cluster.imagePullSecret ?? false,
+  };
   const dir = workloadDir(w.name);
   // The namespace object goes with the first Application to sync: the database's, if there is one.
   const database = [namespace(w), ...databaseObjects(cluster, w)];
@@ -39,20 +44,22 @@ export function buildWorkload(cluster: Cluster, w: Workload): Tree {
     dashboard(w),
     ...networkPolicies(w),
   ];
-  // Each folder gets ExternalSecrets for the Secrets its own objects read and no folder of the app
-  // creates (OCI Vault backend only), so every Application brings what its pods need.
+  // ExternalSecrets (OCI Vault backend) for the Secrets the app's objects read and none of them creates.
+  // The app namespace's go with the first Application to sync (the database's, if any): the migrations
+  // Job is a PreSync hook, which runs before any wave of its own sync and may need a pull secret.
   const all = [...database, ...realm, ...app];
-  const fed = (objects: typeof all) => withExternalSecrets(cluster, objects, all);
-  return new Tree()
-    .addFile(appFile(w.name), [
-      project(cluster, w),
-      ...(w.database ? [databaseApplication(cluster, w)] : []),
-      ...(w.auth ? [realmApplication(cluster, w)] : []),
-      workloadApplication(cluster, w),
-    ])
-    .addObjects(w.database ? databaseDir(w.name) : dir, fed(database))
-    .addObjects(realmDir(w.name), fed(realm))
-    .addObjects(dir, fed(app));
+  const namespaceSecrets = externalSecretsFor(cluster, [...database, ...app], all);
+  const realmSecrets = externalSecretsFor(cluster, realm, all);
+  const tree = new Tree().addFile(appFile(w.name), [
+    project(cluster, w),
+    ...(w.database ? [databaseApplication(cluster, w)] : []),
+    ...(w.auth ? [realmApplication(cluster, w)] : []),
+    workloadApplication(cluster, w),
+  ]);
+  if (w.database) tree.addObjects(databaseDir(w.name), [...database, ...namespaceSecrets]);
+  return tree
+    .addObjects(realmDir(w.name), [...realm, ...realmSecrets])
+    .addObjects(dir, w.database ? app : [...database, ...app, ...namespaceSecrets]);
 }
 
 /**

@@ -259,3 +259,48 @@ describe('database defaults come from the cluster definition', () => {
     expect(doc(own, 'workloads/demo/database/cluster-demo-pg.yaml').spec.backup.retentionPolicy).toBe('60d');
   });
 });
+
+describe('private images', () => {
+  it('pull with the workload’s Secret, else the cluster’s, never when set to false', async () => {
+    const { defineCluster, renderSlice } = await import('@ultron/platform');
+    const { defineWorkload } = await import('../src/workload.js');
+    const { cluster } = await import('./cluster.js');
+    const withDefault = defineCluster({
+      gitops: cluster.gitops,
+      authDomain: cluster.authDomain,
+      acme: cluster.acme,
+      nodes: cluster.nodes,
+      objectStorage: cluster.objectStorage,
+      imageOwner: cluster.imageOwner,
+      imagePullSecret: 'ghcr-pull',
+      secrets: {
+        backend: 'oci-vault',
+        vault: 'ocid1.vault.oc1.eu-frankfurt-1.aaaa.bbbb',
+        key: 'ocid1.key.oc1.eu-frankfurt-1.aaaa.cccc',
+        compartment: 'ocid1.compartment.oc1..dddd',
+      },
+    });
+    const pulls = (input: object, c = withDefault) => {
+      const files = renderSlice(defineWorkload(c, { ...fixture('minimal'), ...input }), 'workloads/demo').files;
+      return {
+        rollout: doc(files, 'workloads/demo/rollout-demo.yaml').spec.template.spec.imagePullSecrets,
+        job: doc(files, 'workloads/demo/job-demo-migrate.yaml').spec.template.spec.imagePullSecrets,
+        externalSecret: files.has('workloads/demo/database/externalsecret-ghcr-pull.yaml')
+          ? doc(files, 'workloads/demo/database/externalsecret-ghcr-pull.yaml')
+          : undefined,
+      };
+    };
+    const inherited = pulls({});
+    expect(inherited.rollout).toEqual([{ name: 'ghcr-pull' }]);
+    expect(inherited.job).toEqual([{ name: 'ghcr-pull' }]);
+    expect(inherited.externalSecret.spec.target.template.type).toBe('kubernetes.io/dockerconfigjson');
+    expect(pulls({ imagePullSecret: 'quay-pull' }).rollout).toEqual([{ name: 'quay-pull' }]);
+    const none = pulls({ imagePullSecret: false });
+    expect(none.rollout).toBeUndefined();
+    expect(none.externalSecret).toBeUndefined();
+    // The manual backend: the pod still names it; `ultron secrets` tells a human to create it.
+    const manual = pulls({}, defineCluster({ ...withDefault, secrets: { backend: 'manual' } }));
+    expect(manual.rollout).toEqual([{ name: 'ghcr-pull' }]);
+    expect(manual.externalSecret).toBeUndefined();
+  });
+});

@@ -212,6 +212,11 @@ export const clusterSchema = z
       })
       .default({ namespace: 'monitoring', prometheusRelease: 'kube-prom-stack' }),
     keycloak: keycloak.default({ instances: 1, database: { instances: 1, size: '2Gi' } }),
+    /**
+     * A `docker-registry` Secret every app pulls its images with (private GHCR packages), created in each
+     * app's namespace (by an ExternalSecret with the OCI Vault backend). A workload may override it.
+     */
+    imagePullSecret: dnsLabel(253).optional(),
     /** The owner of `ghcr.io/<owner>/<app>` images (a GitHub user or organisation, lowercase). */
     imageOwner: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,37}[a-z0-9])?$/, {
       error: withHint('must be a lowercase GitHub owner', 'e.g. "acme"'),

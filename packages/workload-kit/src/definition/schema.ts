@@ -149,6 +149,12 @@ export const workloadSchema = z
     /** Hosts routed to the API; each must be the domain or under it. Default: `api.<domain>`. */
     hosts: z.array(dnsName).min(1).optional(),
     image,
+    /**
+     * A `docker-registry` Secret (in the app's namespace) to pull a private image with, e.g. "ghcr-pull";
+     * `false` for none. Default: the cluster's `imagePullSecret`. With the OCI Vault backend an
+     * ExternalSecret creates it from the vault (`<name>--username`, `<name>--password`).
+     */
+    imagePullSecret: z.union([dnsLabel(253), z.literal(false)]).optional(),
     port: port.default(8080),
     probes: z
       .strictObject({ readiness: httpPath.default('/readyz'), liveness: httpPath.default('/livez') })
