@@ -39,7 +39,9 @@ describe('bot changes get CI', () => {
   });
 
   const pushing = workflows.filter(({ wf }) =>
-    steps(wf).some((s) => /git push|gh pr create/.test(s.run ?? '') || s.uses?.startsWith('changesets/action')),
+    steps(wf).some(
+      (s) => /git push|gh pr create/.test(s.run ?? '') || s.uses?.startsWith('changesets/action'),
+    ),
   );
 
   it('finds the workflows that push or open pull requests', () => {

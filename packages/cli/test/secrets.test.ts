@@ -77,7 +77,8 @@ beforeAll(async () => {
   oci = copyRepo();
   root = copyRepo();
   for (const file of filesUnder(join(root, 'gitops')))
-    if (/(^|\/)(externalsecret|clustersecretstore)-[^/]+\.yaml$/.test(file)) rmSync(join(root, 'gitops', file));
+    if (/(^|\/)(externalsecret|clustersecretstore)-[^/]+\.yaml$/.test(file))
+      rmSync(join(root, 'gitops', file));
   const result = await ultron(root, ['secrets', '--json']);
   expect(result.code).toBe(0);
   const runbook = JSON.parse(result.stdout) as Runbook;
@@ -260,7 +261,9 @@ describe('ultron secrets with the OCI Vault backend', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Values to put into the OCI Vault');
     expect(result.stdout).not.toContain('Out-of-band secrets referenced by');
-    const command = runbook.vault.find((v) => v.vaultSecret === 'penvoice-pg-backup-creds--access_key_id')!.command;
+    const command = runbook.vault.find(
+      (v) => v.vaultSecret === 'penvoice-pg-backup-creds--access_key_id',
+    )!.command;
     expect(command).toContain('umask 077 && tmp=$(mktemp)');
     expect(command).toMatch(
       /^oci vault secret create-base64 --region eu-frankfurt-1 --compartment-id ocid1\.compartment\.\S+ --vault-id ocid1\.vault\.\S+ --key-id ocid1\.key\.\S+ --secret-name penvoice-pg-backup-creds--access_key_id --from-json "file:\/\/\$json"$/m,

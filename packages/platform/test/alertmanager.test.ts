@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import { dump } from 'js-yaml';
+import { afterAll, describe, expect, it } from 'vitest';
 import { alertingSecrets, alertmanagerConfig } from '../src/alerting/alertmanager.js';
 import { argoCdNotificationsValues } from '../src/alerting/argocd-notifications.js';
 import { defineCluster } from '../src/cluster/define.js';
@@ -87,14 +87,19 @@ describe('credentials stay out of the config', () => {
 
   it('mounts every Secret the receivers read and refers to files in it', () => {
     expect(values.alertmanager.alertmanagerSpec.secrets).toEqual(['alertmanager-receivers']);
-    expect([...alertingSecrets(cluster)]).toEqual([['alertmanager-receivers', ['ntfy-token', 'smtp-password']]]);
+    expect([...alertingSecrets(cluster)]).toEqual([
+      ['alertmanager-receivers', ['ntfy-token', 'smtp-password']],
+    ]);
     const text = JSON.stringify(alertmanagerConfig(cluster));
     expect(text).toContain('/etc/alertmanager/secrets/alertmanager-receivers/smtp-password');
     expect(text).toContain('/etc/alertmanager/secrets/alertmanager-receivers/ntfy-token');
   });
 
   it('sends nothing anywhere without a receiver, and says so by routing to "null"', () => {
-    const config = alertmanagerConfig(withAlerting({})) as { route: { receiver: string }; receivers: unknown[] };
+    const config = alertmanagerConfig(withAlerting({})) as {
+      route: { receiver: string };
+      receivers: unknown[];
+    };
     expect(config.route.receiver).toBe('null');
     expect(config.receivers).toEqual([{ name: 'null' }]);
   });
@@ -102,6 +107,7 @@ describe('credentials stay out of the config', () => {
 
 describe('Argo CD notifications', () => {
   it('tell the webhook about failed syncs and degraded apps, for every Application', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: chart values are free-form
     const n = argoCdNotificationsValues(withAlerting(FULL), 'https://argocd.acme.dev') as Record<string, any>;
     expect(n.enabled).toBe(true);
     expect(n.subscriptions).toEqual([

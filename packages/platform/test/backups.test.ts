@@ -34,6 +34,7 @@ function platformObjects(backups: Backups, secrets: ClusterInput['secrets'] = OC
 const find = (objects: PlainManifest[], kind: string, name: string) => {
   const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
   if (!found) throw new Error(`no ${kind}/${name}`);
+  // biome-ignore lint/suspicious/noExplicitAny: the test walks rendered objects of several kinds
   return found as PlainManifest & { spec: Record<string, any> };
 };
 
@@ -41,7 +42,10 @@ const MODES: [string, Backups][] = [
   ['plugin (default)', {}],
   ['in-tree barmanObjectStore', { method: 'barmanObjectStore' }],
   ['plugin, rebuilding from generation 1 into 2', { generation: 2, recoverFrom: 1 }],
-  ['in-tree, rebuilding from generation 1 into 2', { method: 'barmanObjectStore', generation: 2, recoverFrom: 1 }],
+  [
+    'in-tree, rebuilding from generation 1 into 2',
+    { method: 'barmanObjectStore', generation: 2, recoverFrom: 1 },
+  ],
   ['plugin, back to normal on generation 2', { generation: 2 }],
 ];
 
@@ -97,18 +101,21 @@ describe('disaster recovery: rebuild from backups', () => {
   it.each([
     ['plugin', {}],
     ['barmanObjectStore', { method: 'barmanObjectStore' }],
-  ] as const)('%s: recovers from the previous generation and archives into a new, empty folder', (_, extra) => {
-    const pg = find(platformObjects({ ...extra, generation: 2, recoverFrom: 1 }), 'Cluster', 'keycloak-pg');
-    expect(pg.spec.bootstrap).toEqual({
-      recovery: { source: 'origin', database: 'keycloak', owner: 'keycloak' },
-    });
-    const [origin] = pg.spec.externalClusters;
-    const readFrom = origin.plugin?.parameters.serverName ?? origin.barmanObjectStore?.serverName;
-    const writeTo =
-      pg.spec.plugins?.[0].parameters.serverName ?? pg.spec.backup?.barmanObjectStore.serverName;
-    expect(readFrom).toBe('keycloak-pg');
-    expect(writeTo).toBe('keycloak-pg-gen2');
-  });
+  ] as const)(
+    '%s: recovers from the previous generation and archives into a new, empty folder',
+    (_, extra) => {
+      const pg = find(platformObjects({ ...extra, generation: 2, recoverFrom: 1 }), 'Cluster', 'keycloak-pg');
+      expect(pg.spec.bootstrap).toEqual({
+        recovery: { source: 'origin', database: 'keycloak', owner: 'keycloak' },
+      });
+      const [origin] = pg.spec.externalClusters;
+      const readFrom = origin.plugin?.parameters.serverName ?? origin.barmanObjectStore?.serverName;
+      const writeTo =
+        pg.spec.plugins?.[0].parameters.serverName ?? pg.spec.backup?.barmanObjectStore.serverName;
+      expect(readFrom).toBe('keycloak-pg');
+      expect(writeTo).toBe('keycloak-pg-gen2');
+    },
+  );
 
   it('returns to normal once recoverFrom is removed: initdb again, still writing the new generation', () => {
     const pg = find(platformObjects({ generation: 2 }), 'Cluster', 'keycloak-pg');
@@ -143,10 +150,14 @@ describe('secrets from the OCI Vault', () => {
 
   it('gives each platform Secret an ExternalSecret, and none with the manual backend', () => {
     const names = (objects: PlainManifest[]) =>
-      objects.filter((o) => o.kind === 'ExternalSecret').map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+      objects
+        .filter((o) => o.kind === 'ExternalSecret')
+        .map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
     expect(names(platformObjects({}))).toEqual(['keycloak/keycloak-pg-backup-creds', 'argocd/gitops-repo']);
     expect(names(platformObjects({}, { backend: 'manual' }))).toEqual([]);
-    expect(platformObjects({}, { backend: 'manual' }).some((o) => o.kind === 'ClusterSecretStore')).toBe(false);
+    expect(platformObjects({}, { backend: 'manual' }).some((o) => o.kind === 'ClusterSecretStore')).toBe(
+      false,
+    );
   });
 });
 

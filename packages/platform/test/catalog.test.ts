@@ -156,8 +156,8 @@ describe('Renovate sees every pin', () => {
       const rule = renovate.packageRules.find((r) => r.groupName && r.matchDepNames?.includes(c.chart));
       expect(rule?.matchDepNames).toContain(app.depName);
     }
-    const plugin = renovate.packageRules.find((r) =>
-      r.matchDepNames?.includes('cloudnative-pg/plugin-barman-cloud') && r.allowedVersions,
+    const plugin = renovate.packageRules.find(
+      (r) => r.matchDepNames?.includes('cloudnative-pg/plugin-barman-cloud') && r.allowedVersions,
     );
     expect(plugin?.allowedVersions).toBe('<0.16.0');
   });
@@ -165,6 +165,8 @@ describe('Renovate sees every pin', () => {
   it('extracts the CNPG appVersion without the tag’s "v" (its tags are v-prefixed, the pin is not)', () => {
     const cnpg = found.find((f) => f.depName === 'cloudnative-pg/cloudnative-pg')!;
     expect(cnpg.extractVersion).toBe('^v(?<version>.+)$');
-    expect(new RegExp(cnpg.extractVersion!).exec('v1.29.1')?.groups?.version).toBe(charts.cloudnativePg.appVersion);
+    expect(new RegExp(cnpg.extractVersion!).exec('v1.29.1')?.groups?.version).toBe(
+      charts.cloudnativePg.appVersion,
+    );
   });
 });

@@ -1,9 +1,9 @@
 import {
   appFile,
   type Cluster,
+  externalSecretsFor,
   type Slice,
   Tree,
-  externalSecretsFor,
   workloadDir,
 } from '@ultron/platform/core';
 import { parseWorkload } from './definition/parse.js';

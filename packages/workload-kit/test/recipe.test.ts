@@ -281,7 +281,10 @@ describe('private images', () => {
       },
     });
     const pulls = (input: object, c = withDefault) => {
-      const files = renderSlice(defineWorkload(c, { ...fixture('minimal'), ...input }), 'workloads/demo').files;
+      const files = renderSlice(
+        defineWorkload(c, { ...fixture('minimal'), ...input }),
+        'workloads/demo',
+      ).files;
       return {
         rollout: doc(files, 'workloads/demo/rollout-demo.yaml').spec.template.spec.imagePullSecrets,
         job: doc(files, 'workloads/demo/job-demo-migrate.yaml').spec.template.spec.imagePullSecrets,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { arr, byCodePoint, obj, str } from '@ultron/platform/core';
 import { loadTree } from '@ultron/platform/conformance';
+import { arr, byCodePoint, obj, str } from '@ultron/platform/core';
 import { parse } from 'yaml';
 import { EXIT, type ExitCode } from '../lib/exit.ts';
 import { openRepo, requireTree } from '../lib/repo.ts';
@@ -37,9 +37,7 @@ export function treeHosts(treeDir: string): { host: string; servedBy: string }[]
     const ingress = obj(obj(values?.server)?.ingress);
     if (ingress?.enabled === true) add(domain, `Helm values ${file}`);
   }
-  return [...out]
-    .map(([host, servedBy]) => ({ host, servedBy }))
-    .sort((a, b) => byCodePoint(a.host, b.host));
+  return [...out].map(([host, servedBy]) => ({ host, servedBy })).sort((a, b) => byCodePoint(a.host, b.host));
 }
 
 export async function hosts(options: HostsOptions): Promise<ExitCode> {

@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { loadTree } from '@ultron/platform/conformance';
 import {
   outOfBandSecrets,
   type SecretNeed,
@@ -8,7 +9,6 @@ import {
   vaultLocation,
   vaultValues,
 } from '@ultron/platform/core';
-import { loadTree } from '@ultron/platform/conformance';
 import { EXIT, type ExitCode } from '../lib/exit.ts';
 import { openRepo, requireTree } from '../lib/repo.ts';
 import { checkLive, type LiveResult } from '../lib/secret-check.ts';

@@ -33,7 +33,9 @@ export function argoCdNotificationsValues(cluster: Cluster, argocdUrl: string): 
         'headers:',
         '- name: Content-Type',
         '  value: application/json',
-        ...(hook.token ? ['- name: Authorization', `  value: Bearer $${ARGOCD_NOTIFICATIONS_WEBHOOK_KEY}`] : []),
+        ...(hook.token
+          ? ['- name: Authorization', `  value: Bearer $${ARGOCD_NOTIFICATIONS_WEBHOOK_KEY}`]
+          : []),
         '',
       ].join('\n'),
     },

@@ -77,7 +77,10 @@ const backups = z
      * cluster still on it can move with one definition change (see docs/backups.md).
      */
     method: z
-      .enum(['plugin', 'barmanObjectStore'], hinted('must be "plugin" or "barmanObjectStore"', 'use "plugin"'))
+      .enum(
+        ['plugin', 'barmanObjectStore'],
+        hinted('must be "plugin" or "barmanObjectStore"', 'use "plugin"'),
+      )
       .default(BACKUP_DEFAULTS.method),
     generation: z.number().int().min(1).max(99).default(BACKUP_DEFAULTS.generation),
     /**
@@ -120,7 +123,10 @@ const secrets = z.discriminatedUnion('backend', [
     /** The compartment of the vault and its secrets. */
     compartment: ocid('compartment'),
     /** Default: the object storage region. */
-    region: z.string().regex(/^[a-z]{2,}-[a-z]+-[0-9]+$/).optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2,}-[a-z]+-[0-9]+$/)
+      .optional(),
   }),
   z.strictObject({ backend: z.literal('manual') }),
 ]);
@@ -159,7 +165,10 @@ const alerting = z.strictObject({
     .strictObject({
       url: httpsUrl,
       token: secretKeyRef.optional(),
-      interval: z.string().regex(/^[0-9]+[mh]$/).default('5m'),
+      interval: z
+        .string()
+        .regex(/^[0-9]+[mh]$/)
+        .default('5m'),
     })
     .optional(),
 });

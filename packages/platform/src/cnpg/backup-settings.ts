@@ -21,7 +21,11 @@ export function archiveServerName(cluster: string, generation: number): string {
 }
 
 /** The cluster definition's backup settings for one database, with its ObjectStore's name. */
-export function clusterBackup(cluster: Cluster, objectStore: string, method?: PostgresBackup['method']): PostgresBackup {
+export function clusterBackup(
+  cluster: Cluster,
+  objectStore: string,
+  method?: PostgresBackup['method'],
+): PostgresBackup {
   const b = cluster.backups;
   return {
     method: method ?? b.method,

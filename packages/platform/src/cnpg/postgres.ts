@@ -66,7 +66,10 @@ function recoverySource(cluster: Cluster, o: PostgresOptions, generation: number
           parameters: { barmanObjectName: o.backup.objectStore, serverName },
         },
       }
-    : { name: RECOVERY_SOURCE, barmanObjectStore: barmanObjectStore(cluster, o.backupCredentials, serverName) };
+    : {
+        name: RECOVERY_SOURCE,
+        barmanObjectStore: barmanObjectStore(cluster, o.backupCredentials, serverName),
+      };
 }
 
 /**

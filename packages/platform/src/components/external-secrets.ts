@@ -1,3 +1,8 @@
+import { alertingSecrets } from '../alerting/alertmanager.js';
+import {
+  ARGOCD_NOTIFICATIONS_SECRET,
+  ARGOCD_NOTIFICATIONS_WEBHOOK_KEY,
+} from '../alerting/argocd-notifications.js';
 import { application, treeSource, WAVES } from '../argocd/application.js';
 import type { ValuesPolicy } from '../catalog/chart-values.js';
 import { apiVersions, charts } from '../catalog/versions.js';
@@ -7,8 +12,6 @@ import { commonLabels, PLATFORM_PROJECT, REPO_CREDENTIAL, ROOT_APP } from '../co
 import type { Manifest } from '../render/manifest.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
-import { alertingSecrets } from '../alerting/alertmanager.js';
-import { ARGOCD_NOTIFICATIONS_SECRET, ARGOCD_NOTIFICATIONS_WEBHOOK_KEY } from '../alerting/argocd-notifications.js';
 import {
   CLUSTER_SECRET_STORE,
   type ExternalSecret,
@@ -103,7 +106,9 @@ export function repositoryCredentialNeed(cluster: Cluster): SecretNeed {
     type: 'generic',
     keys: [...Object.keys(known), 'password'].sort(),
     roles: {},
-    purposes: [`Argo CD reads the private repository ${cluster.gitops.repoURL} (root Application ${ROOT_APP})`],
+    purposes: [
+      `Argo CD reads the private repository ${cluster.gitops.repoURL} (root Application ${ROOT_APP})`,
+    ],
     optional: false,
     known,
     labels: { ...REPO_CREDENTIAL.label },
@@ -118,7 +123,9 @@ export function alertingNeeds(cluster: Cluster): SecretNeed[] {
     type: 'generic',
     keys,
     roles: {},
-    purposes: ['Alertmanager receivers (kube-prometheus-stack values: alertmanager.alertmanagerSpec.secrets)'],
+    purposes: [
+      'Alertmanager receivers (kube-prometheus-stack values: alertmanager.alertmanagerSpec.secrets)',
+    ],
     optional: false,
     known: {},
     labels: {},

@@ -1,3 +1,10 @@
+export {
+  BARMAN_CLOUD_PLUGIN_COMPONENT,
+  BARMAN_CLOUD_PLUGIN_VALUES_POLICY,
+  barmanCloudPlugin,
+  barmanCloudPluginApplication,
+  barmanCloudPluginValues,
+} from './barman-cloud-plugin.js';
 export * from './bootstrap/index.js';
 export {
   CNPG_OPERATOR,
@@ -6,6 +13,20 @@ export {
   cnpgOperatorApplication,
   cnpgOperatorValues,
 } from './cnpg-operator.js';
+export {
+  alertingNeeds,
+  argoCdNotificationsSecret,
+  type ClusterSecretStore,
+  clusterSecretStore,
+  EXTERNAL_SECRETS,
+  EXTERNAL_SECRETS_STORE,
+  EXTERNAL_SECRETS_VALUES_POLICY,
+  externalSecrets,
+  externalSecretsApplications,
+  externalSecretsObjects,
+  externalSecretsValues,
+  repositoryCredentialNeed,
+} from './external-secrets.js';
 export { identityProject } from './identity-project.js';
 export {
   KEYCLOAK,
@@ -27,24 +48,3 @@ export {
 export { PLATFORM_COMPONENTS } from './platform-components.js';
 export { platformProject, rootApplication } from './root-app.js';
 export { type Resources, sized } from './sizing.js';
-export {
-  BARMAN_CLOUD_PLUGIN_COMPONENT,
-  BARMAN_CLOUD_PLUGIN_VALUES_POLICY,
-  barmanCloudPlugin,
-  barmanCloudPluginApplication,
-  barmanCloudPluginValues,
-} from './barman-cloud-plugin.js';
-export {
-  alertingNeeds,
-  argoCdNotificationsSecret,
-  type ClusterSecretStore,
-  clusterSecretStore,
-  EXTERNAL_SECRETS,
-  EXTERNAL_SECRETS_STORE,
-  EXTERNAL_SECRETS_VALUES_POLICY,
-  externalSecrets,
-  externalSecretsApplications,
-  externalSecretsObjects,
-  externalSecretsValues,
-  repositoryCredentialNeed,
-} from './external-secrets.js';

@@ -11,8 +11,8 @@ import { commonLabels, KEYCLOAK_INSTANCE, LABELS, PLATFORM_PROJECT } from '../co
 import { tlsIngress } from '../edge/tls-ingress.js';
 import type { Manifest } from '../render/manifest.js';
 import type { Slice } from '../render/slice.js';
-import { withExternalSecrets } from '../secrets/external-secrets.js';
 import { Tree } from '../render/tree.js';
+import { withExternalSecrets } from '../secrets/external-secrets.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
 import { type Resources, sized } from './sizing.js';
 

@@ -38,7 +38,6 @@ export const REPO_CREDENTIAL = {
   label: { 'argocd.argoproj.io/secret-type': 'repository' },
 } as const;
 
-
 export const appNames = (app: string) => ({
   namespace: app,
   rollout: app,

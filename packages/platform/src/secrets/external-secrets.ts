@@ -48,7 +48,10 @@ export interface ExternalSecret extends Manifest {
  * vault, so the two copies can never disagree. The kit's Secret names carry their app's name.
  */
 export function vaultSecretName(secret: string, key?: string): string {
-  return [secret, ...(key ? [key] : [])].join('--').toLowerCase().replace(/[^a-z0-9._-]/g, '-');
+  return [secret, ...(key ? [key] : [])]
+    .join('--')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, '-');
 }
 
 /** The vault keys a docker-registry Secret is templated from. */
@@ -146,7 +149,9 @@ export interface VaultValue {
 }
 
 /** Every vault secret the tree's ExternalSecrets read, sorted: what `ultron secrets` asks a human to fill. */
-export function vaultValues(objects: readonly { manifest: { kind: string; apiVersion: string } }[]): VaultValue[] {
+export function vaultValues(
+  objects: readonly { manifest: { kind: string; apiVersion: string } }[],
+): VaultValue[] {
   const out = new Map<string, VaultValue>();
   for (const { manifest } of objects) {
     if (manifest.kind !== 'ExternalSecret' || manifest.apiVersion !== apiVersions.externalSecrets) continue;
@@ -175,13 +180,20 @@ export interface VaultLocation {
 }
 
 /** The tree's OCI Vault store, or null when the tree takes its secrets by hand. */
-export function vaultLocation(objects: readonly { manifest: { kind: string; metadata: { name?: string } } }[]): VaultLocation | null {
+export function vaultLocation(
+  objects: readonly { manifest: { kind: string; metadata: { name?: string } } }[],
+): VaultLocation | null {
   for (const { manifest } of objects) {
     if (manifest.kind !== 'ClusterSecretStore' || manifest.metadata.name !== CLUSTER_SECRET_STORE) continue;
     const oracle = (manifest as unknown as { spec?: { provider?: { oracle?: Record<string, string> } } }).spec
       ?.provider?.oracle;
     if (!oracle?.vault || !oracle.compartment || !oracle.region) continue;
-    return { vault: oracle.vault, compartment: oracle.compartment, region: oracle.region, key: oracle.encryptionKey ?? '' };
+    return {
+      vault: oracle.vault,
+      compartment: oracle.compartment,
+      region: oracle.region,
+      key: oracle.encryptionKey ?? '',
+    };
   }
   return null;
 }

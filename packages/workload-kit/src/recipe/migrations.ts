@@ -1,7 +1,14 @@
 import { ARGOCD, appNames, commonLabels, LABELS } from '@ultron/platform/core';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import type { Workload } from '../definition/schema.js';
-import { containerEnv, containerSecurityContext, podSecurityContext, pullSecrets, tmpMount, tmpVolume } from './pod.js';
+import {
+  containerEnv,
+  containerSecurityContext,
+  podSecurityContext,
+  pullSecrets,
+  tmpMount,
+  tmpVolume,
+} from './pod.js';
 
 /**
  * The schema migrations, run from the app image (which bundles the migrate CLI) as an Argo CD PreSync

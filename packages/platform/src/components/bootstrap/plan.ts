@@ -6,7 +6,6 @@ import { helmReleases } from './releases.js';
 
 export { REPO_CREDENTIAL };
 
-
 /**
  * Every apply is server-side under one field manager, and takes over fields someone changed by hand:
  * the rendered file is the desired state, and a rerun must converge instead of stopping at a conflict.

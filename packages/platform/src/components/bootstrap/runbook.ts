@@ -1,10 +1,10 @@
+import { alertingSecrets } from '../../alerting/alertmanager.js';
 import { k3s } from '../../catalog/versions.js';
 import type { Cluster, ClusterNode } from '../../cluster/schema.js';
 import { BACKUP_CREDENTIAL_KEYS } from '../../cnpg/object-store.js';
 import { PLATFORM_NAMESPACES } from '../../conventions/names.js';
-import { KEYCLOAK, keycloakHost } from '../keycloak.js';
-import { alertingSecrets } from '../../alerting/alertmanager.js';
 import { vaultSecretName } from '../../secrets/external-secrets.js';
+import { KEYCLOAK, keycloakHost } from '../keycloak.js';
 import { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
 import { K3S_API_PORT, K3S_CONFIG_PATH, serverNode, tlsSans } from './k3s.js';
 import { type BootstrapPlan, formatStep, REPO_CREDENTIAL } from './plan.js';
@@ -54,7 +54,9 @@ function installK3s(cluster: Cluster): string {
       server,
     )
       .map((s) => `\`${s}\``)
-      .join(' and ')} to the API certificate. Check on the node: \`sudo k3s kubectl get nodes\` lists it \`Ready\`.`,
+      .join(
+        ' and ',
+      )} to the API certificate. Check on the node: \`sudo k3s kubectl get nodes\` lists it \`Ready\`.`,
     `On your machine, add the cluster as context \`${cluster.name}\` next to your other contexts (nothing else in \`~/.kube/config\` changes; the API is reached over Tailscale only):`,
     sh(
       [
@@ -147,7 +149,9 @@ function secretsStep(cluster: Cluster): string {
     ].join('\n\n');
   return [
     'Values never live in Git. `pnpm ultron secrets` prints, for every Secret the tree reads and nothing creates, the commands that create it from a temporary env file that is deleted right after. The namespaces appear once the root app has synced:',
-    sh(`kubectl wait --for=jsonpath='{.status.phase}'=Active namespace/${ns} --timeout=15m\npnpm ultron secrets`),
+    sh(
+      `kubectl wait --for=jsonpath='{.status.phase}'=Active namespace/${ns} --timeout=15m\npnpm ultron secrets`,
+    ),
     `For example \`${KEYCLOAK.pgBackupCreds}\` (${ns}), the Customer Secret Key of step 2 for the backups of \`${KEYCLOAK.pgCluster}\`. The access key is the plain hex string; the secret is the one containing \`+/=\`. Swapped, backups fail silently.`,
     sh(secretFromEnvFile(KEYCLOAK.pgBackupCreds, ns, Object.values(BACKUP_CREDENTIAL_KEYS))),
     ...(alertingSecrets(cluster).size
@@ -192,7 +196,7 @@ function objectStorageStep(cluster: Cluster): string {
 function vaultStep(cluster: Cluster): string {
   const s = cluster.secrets;
   if (s.backend !== 'oci-vault')
-    return 'This cluster takes its secrets by hand (`secrets: { backend: \'manual\' }`): skip to step 4. For declarative secrets, set `oci-vault` in the cluster definition and follow this step as rendered then.';
+    return "This cluster takes its secrets by hand (`secrets: { backend: 'manual' }`): skip to step 4. For declarative secrets, set `oci-vault` in the cluster definition and follow this step as rendered then.";
   const region = s.region ?? cluster.objectStorage.region;
   return [
     `External Secrets Operator reads the vault as the node itself (instance principal): no credential to bootstrap. Create the vault and its key once, a dynamic group holding the node(s) and a policy letting it read the vault's secrets. After the first command, put the vault's OCID into \`secrets.vault\` of the cluster definition and re-render (the next commands carry it); the same for the key (\`secrets.key\`):`,
@@ -246,7 +250,7 @@ function disasterRecovery(cluster: Cluster): string {
     '2. Follow steps 4 to 9 on the new machine.',
     '3. Check: `kubectl get clusters.postgresql.cnpg.io -A` shows every cluster healthy, and each app serves its data.',
     `4. Back to normal: remove \`recoverFrom\` (keep \`generation: ${generation + 1}\`), render, push. The bootstrap section only matters when a cluster is created, so nothing restarts.`,
-    'Point-in-time restore of one app (never in place): `pnpm ultron restore <app> --to <RFC 3339 time>` prints a new `<app>-pg-restore` cluster; the app namespace\'s NetworkPolicies admit its pods like the database\'s.',
+    "Point-in-time restore of one app (never in place): `pnpm ultron restore <app> --to <RFC 3339 time>` prints a new `<app>-pg-restore` cluster; the app namespace's NetworkPolicies admit its pods like the database's.",
   ].join('\n');
 }
 
@@ -298,7 +302,7 @@ export function runbook(cluster: Cluster, plan: BootstrapPlan): string {
       oci
         ? '- Secret values are typed once, into the vault (step 3): never in Git. A rebuild from Git needs none typed again; the repository token is read from the vault for the Helm bootstrap.'
         : '- Secret values are typed after every rebuild (step 9): never in Git. Switch `secrets` to `oci-vault` to type them once, into a vault.',
-      '- Keycloak realms: `KeycloakRealmImport` creates a realm once and ignores later edits; each app\'s realm sync Job reapplies its clients through the admin API.',
+      "- Keycloak realms: `KeycloakRealmImport` creates a realm once and ignores later edits; each app's realm sync Job reapplies its clients through the admin API.",
     ].join('\n'),
     '## Changing the bootstrap layer',
     'Argo CD does not sync `gitops/bootstrap/`. To change it (bump `@ultron/*` or a pin of the catalog, Helm values, the ClusterIssuers, the Traefik tuning): run `pnpm turbo build`, review the YAML diff of `gitops/bootstrap/`, merge, then run `ultron-bootstrap` again. Every step is idempotent: `helm upgrade --install` and server-side apply only change what changed. A changed k3s config is copied to the node(s) by hand and followed by `sudo systemctl restart k3s` (or `k3s-agent`).',

@@ -1,6 +1,6 @@
+import { argoCdNotificationsValues } from '../../../alerting/argocd-notifications.js';
 import { charts } from '../../../catalog/versions.js';
 import type { Cluster } from '../../../cluster/schema.js';
-import { argoCdNotificationsValues } from '../../../alerting/argocd-notifications.js';
 import { PLATFORM_NAMESPACES } from '../../../conventions/names.js';
 import { sized } from '../../sizing.js';
 import type { HelmRelease } from '../release.js';
