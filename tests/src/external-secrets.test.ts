@@ -7,7 +7,7 @@ const objects = loadTree(join(findRepoRoot(import.meta.dirname), 'gitops'));
 const externalSecrets = objects.filter((o) => o.manifest.kind === 'ExternalSecret');
 const made = new Set(
   externalSecrets.map((o) => {
-    const target = (o.manifest as { spec: { target: { name: string } } }).spec.target.name;
+    const target = (o.manifest as unknown as { spec: { target: { name: string } } }).spec.target.name;
     return `${o.manifest.metadata.namespace}/${target}`;
   }),
 );
@@ -39,7 +39,8 @@ describe('with the OCI Vault backend, the tree creates every Secret it reads', (
   it('reads every ExternalSecret from the one OCI Vault store, which the tree defines', () => {
     const stores = new Set(
       externalSecrets.map(
-        (o) => (o.manifest as { spec: { secretStoreRef: { name: string } } }).spec.secretStoreRef.name,
+        (o) =>
+          (o.manifest as unknown as { spec: { secretStoreRef: { name: string } } }).spec.secretStoreRef.name,
       ),
     );
     expect([...stores]).toEqual(['oci-vault']);
@@ -54,7 +55,8 @@ describe('with the OCI Vault backend, the tree creates every Secret it reads', (
     const pull = externalSecrets.find((o) => o.manifest.metadata.name === 'ghcr-pull')!;
     expect(pull.file).toBe('workloads/penvoice/database/externalsecret-ghcr-pull.yaml');
     expect(
-      (pull.manifest as { spec: { target: { template: { type: string } } } }).spec.target.template.type,
+      (pull.manifest as unknown as { spec: { target: { template: { type: string } } } }).spec.target.template
+        .type,
     ).toBe('kubernetes.io/dockerconfigjson');
   });
 });

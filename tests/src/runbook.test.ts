@@ -32,7 +32,9 @@ const plan = parse(readFileSync(join(tree, 'bootstrap', 'plan.yaml'), 'utf8')) a
 /** Namespaces that exist once the tree is applied: objects', Applications' destinations, Helm releases'. */
 const namespaces = new Set<string>([
   ...objects.flatMap((o) => (o.manifest.metadata.namespace ? [o.manifest.metadata.namespace] : [])),
-  ...objects.filter((o) => o.manifest.kind === 'Namespace').map((o) => o.manifest.metadata.name),
+  ...objects.flatMap((o) =>
+    o.manifest.kind === 'Namespace' && o.manifest.metadata.name ? [o.manifest.metadata.name] : [],
+  ),
   ...objects.flatMap((o) => {
     const ns = (o.manifest as { spec?: { destination?: { namespace?: string } } }).spec?.destination
       ?.namespace;

@@ -222,16 +222,10 @@ describe('everything enabled', () => {
 
 describe('database defaults come from the cluster definition', () => {
   it('uses the cluster storage class and backup schedule/retention unless the app overrides them', async () => {
-    const { defineCluster, renderSlice } = await import('@ultron/platform');
+    const { renderSlice } = await import('@ultron/platform');
     const { defineWorkload } = await import('../src/workload.js');
-    const { cluster } = await import('./cluster.js');
-    const other = defineCluster({
-      gitops: cluster.gitops,
-      authDomain: cluster.authDomain,
-      acme: cluster.acme,
-      nodes: cluster.nodes,
-      objectStorage: cluster.objectStorage,
-      imageOwner: cluster.imageOwner,
+    const { clusterWith } = await import('./cluster.js');
+    const other = clusterWith({
       storageClass: 'longhorn',
       // The in-tree method too: switching back is a definition change.
       backups: { schedule: '0 15 1 * * *', retention: '7d', method: 'barmanObjectStore' },
@@ -262,23 +256,18 @@ describe('database defaults come from the cluster definition', () => {
 
 describe('private images', () => {
   it('pull with the workload’s Secret, else the cluster’s, never when set to false', async () => {
-    const { defineCluster, renderSlice } = await import('@ultron/platform');
+    const { renderSlice } = await import('@ultron/platform');
     const { defineWorkload } = await import('../src/workload.js');
-    const { cluster } = await import('./cluster.js');
-    const withDefault = defineCluster({
-      gitops: cluster.gitops,
-      authDomain: cluster.authDomain,
-      acme: cluster.acme,
-      nodes: cluster.nodes,
-      objectStorage: cluster.objectStorage,
-      imageOwner: cluster.imageOwner,
+    const { clusterWith } = await import('./cluster.js');
+    const oci = {
+      backend: 'oci-vault',
+      vault: 'ocid1.vault.oc1.eu-frankfurt-1.aaaa.bbbb',
+      key: 'ocid1.key.oc1.eu-frankfurt-1.aaaa.cccc',
+      compartment: 'ocid1.compartment.oc1..dddd',
+    } as const;
+    const withDefault = clusterWith({
       imagePullSecret: 'ghcr-pull',
-      secrets: {
-        backend: 'oci-vault',
-        vault: 'ocid1.vault.oc1.eu-frankfurt-1.aaaa.bbbb',
-        key: 'ocid1.key.oc1.eu-frankfurt-1.aaaa.cccc',
-        compartment: 'ocid1.compartment.oc1..dddd',
-      },
+      secrets: oci,
     });
     const pulls = (input: object, c = withDefault) => {
       const files = renderSlice(
@@ -302,7 +291,7 @@ describe('private images', () => {
     expect(none.rollout).toBeUndefined();
     expect(none.externalSecret).toBeUndefined();
     // The manual backend: the pod still names it; `ultron secrets` tells a human to create it.
-    const manual = pulls({}, defineCluster({ ...withDefault, secrets: { backend: 'manual' } }));
+    const manual = pulls({}, clusterWith({ imagePullSecret: 'ghcr-pull' }));
     expect(manual.rollout).toEqual([{ name: 'ghcr-pull' }]);
     expect(manual.externalSecret).toBeUndefined();
   });

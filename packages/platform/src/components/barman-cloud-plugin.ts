@@ -1,11 +1,10 @@
-import { application } from '../argocd/application.js';
 import type { ValuesPolicy } from '../catalog/chart-values.js';
 import { charts } from '../catalog/versions.js';
 import type { Cluster } from '../cluster/schema.js';
 import { appFile, platformDir } from '../conventions/layout.js';
-import { commonLabels, PLATFORM_PROJECT } from '../conventions/names.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
+import { chartApplication } from './chart-component.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
 import { sized } from './sizing.js';
 
@@ -32,23 +31,11 @@ export function barmanCloudPluginValues(_cluster: Cluster): Record<string, unkno
  * Service), in the operators' wave: every Cluster that backs up through an ObjectStore needs it.
  */
 export function barmanCloudPluginApplication(cluster: Cluster) {
-  const pin = charts.barmanCloudPlugin;
-  return application({
-    name: BARMAN_CLOUD_PLUGIN_COMPONENT,
-    project: PLATFORM_PROJECT,
-    namespace: PLATFORM_COMPONENTS.barmanCloudPlugin.namespace,
-    wave: PLATFORM_COMPONENTS.barmanCloudPlugin.wave,
-    sources: [
-      {
-        repoURL: pin.repo,
-        chart: pin.chart,
-        targetRevision: pin.version,
-        helm: { releaseName: 'barman-cloud', valuesObject: barmanCloudPluginValues(cluster) },
-      },
-    ],
-    serverSideApply: true,
-    createNamespace: true,
-    labels: commonLabels(BARMAN_CLOUD_PLUGIN_COMPONENT, 'operator'),
+  return chartApplication({
+    component: PLATFORM_COMPONENTS.barmanCloudPlugin,
+    pin: charts.barmanCloudPlugin,
+    releaseName: 'barman-cloud',
+    values: barmanCloudPluginValues(cluster),
   });
 }
 

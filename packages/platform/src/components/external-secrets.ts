@@ -19,10 +19,11 @@ import {
   vaultSecretName,
 } from '../secrets/external-secrets.js';
 import type { SecretNeed } from '../secrets/references.js';
+import { chartApplication } from './chart-component.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
 import { sized } from './sizing.js';
 
-const { name: NAME, namespace: NAMESPACE, wave: WAVE } = PLATFORM_COMPONENTS.externalSecrets;
+const { name: NAME } = PLATFORM_COMPONENTS.externalSecrets;
 export const EXTERNAL_SECRETS = NAME;
 /**
  * The second Application: the store and the Secrets of what the Helm bootstrap installs (the repository
@@ -178,23 +179,11 @@ export function externalSecretsObjects(cluster: Cluster): Manifest[] {
 
 /** External Secrets Operator from its chart, in the operators' wave, before anything reads a Secret. */
 export function externalSecretsApplications(cluster: Cluster) {
-  const pin = charts.externalSecrets;
-  const operator = application({
-    name: NAME,
-    project: PLATFORM_PROJECT,
-    namespace: NAMESPACE,
-    wave: WAVE,
-    sources: [
-      {
-        repoURL: pin.repo,
-        chart: pin.chart,
-        targetRevision: pin.version,
-        helm: { releaseName: NAME, valuesObject: externalSecretsValues(cluster) },
-      },
-    ],
-    serverSideApply: true,
-    createNamespace: true,
-    labels: commonLabels(NAME, 'operator'),
+  const operator = chartApplication({
+    component: PLATFORM_COMPONENTS.externalSecrets,
+    pin: charts.externalSecrets,
+    releaseName: NAME,
+    values: externalSecretsValues(cluster),
   });
   if (cluster.secrets.backend !== 'oci-vault') return [operator];
   const store = application({
