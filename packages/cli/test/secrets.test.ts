@@ -240,7 +240,15 @@ describe('ultron secrets with the OCI Vault backend', () => {
     // Every key a human would type with the manual backend is one vault value, except the values the
     // tree already knows (the repository URL, type and user name) which the ExternalSecret templates.
     const expected = needs
-      .flatMap((n) => (n.keys.length ? n.keys : ['']).map((k) => ({ n, k })))
+      // A docker-registry Secret is templated from a user name and a token.
+      .flatMap((n) =>
+        (n.type === 'docker-registry' ? ['username', 'password'] : n.keys.length ? n.keys : ['']).map(
+          (k) => ({
+            n,
+            k,
+          }),
+        ),
+      )
       .filter(({ n, k }) => !['type', 'url', 'username'].includes(k) || n.name !== 'gitops-repo')
       .map(({ n, k }) => `${n.name}--${k}`.toLowerCase().replace(/--$/, ''));
     // Plus Alertmanager's credentials, which the Helm values (not a tree object) read.
