@@ -60,3 +60,38 @@ describe('with the OCI Vault backend, the tree creates every Secret it reads', (
     ).toBe('kubernetes.io/dockerconfigjson');
   });
 });
+
+describe('secrets nobody needs to know are generated, not typed', () => {
+  it('pushes the API client secret into the vault from a Password generator, once', () => {
+    const push = objects.find((o) => o.manifest.kind === 'PushSecret')!;
+    const spec = (
+      push.manifest as unknown as {
+        spec: {
+          updatePolicy: string;
+          selector: { generatorRef: { kind: string; name: string } };
+          data: { match: { secretKey: string; remoteRef: { remoteKey: string } } }[];
+        };
+      }
+    ).spec;
+    expect(spec.updatePolicy).toBe('IfNotExists');
+    expect(spec.selector.generatorRef.kind).toBe('Password');
+    expect(
+      objects.some(
+        (o) => o.manifest.kind === 'Password' && o.manifest.metadata.name === spec.selector.generatorRef.name,
+      ),
+    ).toBe(true);
+    expect(spec.data).toEqual([
+      {
+        match: {
+          secretKey: 'KC_API_CLIENT_SECRET',
+          remoteRef: { remoteKey: 'penvoice-kc--kc_api_client_secret' },
+        },
+      },
+    ]);
+    // Both copies of the Secret (the API's and the realm's) read that one vault value.
+    const readers = externalSecrets.filter((o) =>
+      JSON.stringify(o.manifest).includes('"key":"penvoice-kc--kc_api_client_secret"'),
+    );
+    expect(readers.map((o) => o.manifest.metadata.namespace).sort()).toEqual(['keycloak', 'penvoice']);
+  });
+});

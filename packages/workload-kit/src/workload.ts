@@ -1,7 +1,10 @@
 import {
   appFile,
+  appNames,
   type Cluster,
+  commonLabels,
   externalSecretsFor,
+  generatedVaultSecret,
   type Slice,
   Tree,
   workloadDir,
@@ -9,7 +12,7 @@ import {
 import { parseWorkload } from './definition/parse.js';
 import type { Workload, WorkloadInput } from './definition/schema.js';
 import { databaseApplication, databaseDir, project, workloadApplication } from './recipe/argocd.js';
-import { authObjects, realmApplication, realmDir } from './recipe/auth.js';
+import { API_CLIENT_SECRET_KEY, authObjects, realmApplication, realmDir } from './recipe/auth.js';
 import { configMaps } from './recipe/config-maps.js';
 import { dashboard } from './recipe/dashboard.js';
 import { databaseObjects } from './recipe/database.js';
@@ -48,7 +51,16 @@ export function buildWorkload(cluster: Cluster, parsed: Workload): Tree {
   // The app namespace's go with the first Application to sync (the database's, if any): the migrations
   // Job is a PreSync hook, which runs before any wave of its own sync and may need a pull secret.
   const all = [...database, ...realm, ...app];
-  const namespaceSecrets = externalSecretsFor(cluster, [...database, ...app], all);
+  // The API client's secret: generated and pushed to the vault by ESO, never typed (OCI Vault backend).
+  const generated = w.auth
+    ? generatedVaultSecret(cluster, {
+        namespace: appNames(w.name).namespace,
+        secret: appNames(w.name).keycloakSecret,
+        keys: [API_CLIENT_SECRET_KEY],
+        labels: commonLabels(w.name, 'auth'),
+      })
+    : [];
+  const namespaceSecrets = [...generated, ...externalSecretsFor(cluster, [...database, ...app], all)];
   const realmSecrets = externalSecretsFor(cluster, realm, all);
   const tree = new Tree().addFile(appFile(w.name), [
     project(cluster, w),

@@ -59,11 +59,16 @@ export function crdSourceUrls(): string[] {
       charts.barmanCloudPlugin.appVersion,
       'config/crd/bases/barmancloud.cnpg.io_objectstores.yaml',
     ),
-    ...['externalsecrets', 'clustersecretstores'].map((k) =>
+    ...[
+      'external-secrets.io_externalsecrets',
+      'external-secrets.io_clustersecretstores',
+      'external-secrets.io_pushsecrets',
+      'generators.external-secrets.io_passwords',
+    ].map((k) =>
       raw(
         'external-secrets/external-secrets',
         charts.externalSecrets.appVersion,
-        `config/crds/bases/external-secrets.io_${k}.yaml`,
+        `config/crds/bases/${k}.yaml`,
       ),
     ),
   ];

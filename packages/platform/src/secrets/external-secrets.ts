@@ -148,11 +148,21 @@ export interface VaultValue {
   key?: string;
 }
 
-/** Every vault secret the tree's ExternalSecrets read, sorted: what `ultron secrets` asks a human to fill. */
+/**
+ * Every vault secret the tree's ExternalSecrets read and no PushSecret of the tree writes, sorted: what
+ * `ultron secrets` asks a human to fill.
+ */
 export function vaultValues(
   objects: readonly { manifest: { kind: string; apiVersion: string } }[],
 ): VaultValue[] {
   const out = new Map<string, VaultValue>();
+  const pushed = new Set(
+    objects.flatMap(({ manifest }) =>
+      manifest.kind === 'PushSecret'
+        ? ((manifest as unknown as PushSecret).spec.data ?? []).map((d) => d.match.remoteRef.remoteKey)
+        : [],
+    ),
+  );
   for (const { manifest } of objects) {
     if (manifest.kind !== 'ExternalSecret' || manifest.apiVersion !== apiVersions.externalSecrets) continue;
     const es = manifest as unknown as ExternalSecret;
@@ -167,6 +177,7 @@ export function vaultValues(
     for (const d of es.spec.dataFrom ?? []) add(d.extract.key);
   }
   return [...out.values()]
+    .filter((v) => !pushed.has(v.vaultSecret))
     .map((v) => ({ ...v, secrets: v.secrets.sort(byCodePoint) }))
     .sort((a, b) => byCodePoint(a.vaultSecret, b.vaultSecret));
 }
@@ -213,4 +224,80 @@ export function vaultCommand(at: VaultLocation, value: VaultValue): string {
     `# already there? oci vault secret update-base64 --secret-id "$(oci vault secret list --region ${at.region} --compartment-id ${at.compartment} --vault-id ${at.vault} --name ${value.vaultSecret} --query 'data[0].id' --raw-output)" --from-json "file://$json"`,
     'rm -f "$tmp" "$json"',
   ].join('\n');
+}
+
+/** `generators.external-secrets.io/v1alpha1` Password: a random value ESO generates, never a human. */
+export interface PasswordGenerator extends Manifest {
+  apiVersion: typeof apiVersions.externalSecretsGenerators;
+  kind: 'Password';
+  metadata: { name: string; namespace: string; labels: Record<string, string> };
+  spec: {
+    length: number;
+    digits: number;
+    symbols: number;
+    noUpper: boolean;
+    allowRepeat: boolean;
+    secretKeys: string[];
+  };
+}
+
+/** `external-secrets.io/v1alpha1` PushSecret: writes a generated value into the vault, once. */
+export interface PushSecret extends Manifest {
+  apiVersion: 'external-secrets.io/v1alpha1';
+  kind: 'PushSecret';
+  metadata: {
+    name: string;
+    namespace: string;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+  };
+  spec: {
+    refreshInterval: string;
+    updatePolicy: 'IfNotExists';
+    deletionPolicy: 'None';
+    secretStoreRefs: { kind: 'ClusterSecretStore'; name: string }[];
+    selector: { generatorRef: { apiVersion: string; kind: 'Password'; name: string } };
+    data: { match: { secretKey: string; remoteRef: { remoteKey: string } } }[];
+  };
+}
+
+/**
+ * A Secret whose values nobody needs to know (a confidential client's secret): ESO generates them once and
+ * pushes them into the vault, where every ExternalSecret of that Secret (in any namespace) reads them. The
+ * vault keeps the first value (`IfNotExists`): a re-created generator never rotates it behind Keycloak's back.
+ * With the manual backend: nothing (a human creates the Secret, as `ultron secrets` says).
+ */
+export function generatedVaultSecret(
+  cluster: Cluster,
+  o: { namespace: string; secret: string; keys: string[]; labels: Record<string, string> },
+): [PasswordGenerator, PushSecret] | [] {
+  if (cluster.secrets.backend !== 'oci-vault') return [];
+  const name = `${o.secret}-generated`;
+  const metadata = { name, namespace: o.namespace, labels: o.labels };
+  return [
+    {
+      apiVersion: apiVersions.externalSecretsGenerators,
+      kind: 'Password',
+      metadata,
+      spec: { length: 40, digits: 8, symbols: 0, noUpper: false, allowRepeat: true, secretKeys: [...o.keys] },
+    },
+    {
+      apiVersion: 'external-secrets.io/v1alpha1',
+      kind: 'PushSecret',
+      // Before the ExternalSecrets (wave -1) that read the pushed value.
+      metadata: { ...metadata, annotations: { [SYNC_WAVE]: '-2' } },
+      spec: {
+        refreshInterval: REFRESH,
+        updatePolicy: 'IfNotExists',
+        deletionPolicy: 'None',
+        secretStoreRefs: [{ kind: 'ClusterSecretStore', name: CLUSTER_SECRET_STORE }],
+        selector: {
+          generatorRef: { apiVersion: apiVersions.externalSecretsGenerators, kind: 'Password', name },
+        },
+        data: o.keys.map((key) => ({
+          match: { secretKey: key, remoteRef: { remoteKey: vaultSecretName(o.secret, key) } },
+        })),
+      },
+    },
+  ];
 }

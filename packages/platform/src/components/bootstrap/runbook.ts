@@ -205,10 +205,16 @@ function vaultStep(cluster: Cluster): string {
         `oci kms management vault create --region ${region} --compartment-id ${s.compartment} --display-name ${cluster.name} --vault-type DEFAULT   # → secrets.vault`,
         `oci kms management key create --compartment-id ${s.compartment} --display-name ${cluster.name}-secrets --key-shape '{"algorithm":"AES","length":32}' --endpoint "$(oci kms management vault get --vault-id ${s.vault} --query 'data."management-endpoint"' --raw-output)"   # → secrets.key`,
         `oci iam dynamic-group create --name ${cluster.name}-nodes --description 'the k3s nodes of ${cluster.name}' --matching-rule "ALL {instance.compartment.id = '${s.compartment}'}"`,
-        `oci iam policy create --compartment-id <tenancy OCID> --name ${cluster.name}-external-secrets --description 'ESO on the nodes reads the vault' --statements '["Allow dynamic-group ${cluster.name}-nodes to read secret-family in compartment id ${s.compartment} where target.vault.id = '"'"'${s.vault}'"'"'"]'`,
+        `oci iam policy create --compartment-id <tenancy OCID> --name ${cluster.name}-external-secrets --description 'ESO on the nodes reads the vault and stores the secrets it generates' --statements '${JSON.stringify(
+          [
+            `Allow dynamic-group ${cluster.name}-nodes to manage secret-family in compartment id ${s.compartment} where target.vault.id = '${s.vault}'`,
+            `Allow dynamic-group ${cluster.name}-nodes to use vaults in compartment id ${s.compartment} where target.vault.id = '${s.vault}'`,
+            `Allow dynamic-group ${cluster.name}-nodes to use keys in compartment id ${s.compartment} where target.key.id = '${s.key}'`,
+          ],
+        ).replaceAll("'", `'"'"'`)}'`,
       ].join('\n'),
     ),
-    'Then put every value into the vault: `pnpm ultron secrets` lists each one (the Customer Secret Key of step 2, the repository token, the client secrets, the alerting credentials) with the commands that store it without putting it on a command line.',
+    "Then put every value into the vault: `pnpm ultron secrets` lists each one (the Customer Secret Key of step 2, the repository token, the registry token, the alerting credentials) with the commands that store it without putting it on a command line. Values nobody needs to know (each app's API client secret) are not among them: ESO generates them and stores them in the vault itself (hence `manage secret-family`).",
     sh('pnpm ultron secrets'),
     `Check: \`oci vault secret list --region ${region} --compartment-id ${s.compartment} --vault-id ${s.vault} --query 'data[]."secret-name"'\` holds every name \`pnpm ultron secrets\` lists.`,
   ].join('\n\n');
