@@ -21,7 +21,30 @@ export default defineCluster({
     },
   ],
   objectStorage: { namespace: 'ultronstorage', region: 'eu-frankfurt-1', bucket: 'ultron-pg-backups' },
-  backups: { schedule: '0 0 3 * * *', retention: '30d' },
+  backups: { schedule: '0 0 3 * * *', retention: '30d', method: 'plugin', generation: 1 },
+  // Every Secret the tree reads comes from this vault (External Secrets Operator, instance principal).
+  secrets: {
+    backend: 'oci-vault',
+    vault: 'ocid1.vault.oc1.eu-frankfurt-1.ultronvault.abcdefghijklmnop',
+    key: 'ocid1.key.oc1.eu-frankfurt-1.ultronvault.qrstuvwxyz012345',
+    compartment: 'ocid1.compartment.oc1..aaaaaaaaultroncompartment',
+  },
   monitoring: { namespace: 'monitoring', prometheusRelease: 'kube-prom-stack' },
+  // Where alerts go. Credentials are Secret references (monitoring namespace), filled from the vault.
+  alerting: {
+    email: {
+      to: 'ops@ultron.example.com',
+      from: 'alertmanager@ultron.example.com',
+      smarthost: 'smtp.email.eu-frankfurt-1.oci.oraclecloud.com:587',
+      username: 'ocid1.user.oc1..aaaaaaaasmtpuser@ocid1.tenancy.oc1..aaaaaaaa.ax.com',
+      password: { secret: 'alertmanager-receivers', key: 'smtp-password' },
+    },
+    webhook: {
+      url: 'https://ntfy.sh/ultron-alerts',
+      token: { secret: 'alertmanager-receivers', key: 'ntfy-token' },
+    },
+    // healthchecks.io pages when the Watchdog pings stop (Prometheus or Alertmanager down).
+    heartbeat: { url: 'https://hc-ping.com/ultron-ping-key/ultron-watchdog', interval: '5m' },
+  },
   imageOwner: 'ultron-infra',
 });

@@ -107,7 +107,7 @@ describe('penvoice, as SPEC.md describes it', () => {
     expect(route.spec.tls.secretName).toBe(cert.spec.secretName);
   });
 
-  it('has Postgres penvoice-pg: 1 instance, 5Gi local-path, initdb penvoice, 100m/256Mi, 512Mi limit, Oracle backups', () => {
+  it('has Postgres penvoice-pg: 1 instance, 5Gi local-path, initdb penvoice, 100m/256Mi, 512Mi limit, Oracle backups through the plugin', () => {
     const pg = load(`${dir}/database/cluster-penvoice-pg.yaml`);
     expect(pg.apiVersion).toBe('postgresql.cnpg.io/v1');
     expect(pg.metadata).toMatchObject({ name: 'penvoice-pg', namespace: 'penvoice' });
@@ -118,8 +118,18 @@ describe('penvoice, as SPEC.md describes it', () => {
       requests: { cpu: '100m', memory: '256Mi' },
       limits: { memory: '512Mi' },
     });
-    expect(pg.spec.backup.retentionPolicy).toBe('30d');
-    const store = pg.spec.backup.barmanObjectStore;
+    // Backups go through the Barman Cloud plugin (the supported path) and its ObjectStore.
+    expect(pg.spec.backup).toBeUndefined();
+    expect(pg.spec.plugins).toEqual([
+      {
+        name: 'barman-cloud.cloudnative-pg.io',
+        isWALArchiver: true,
+        parameters: { barmanObjectName: 'penvoice-pg-store', serverName: 'penvoice-pg' },
+      },
+    ]);
+    const objectStore = load(`${dir}/database/objectstore-penvoice-pg-store.yaml`);
+    expect(objectStore.spec.retentionPolicy).toBe('30d');
+    const store = objectStore.spec.configuration;
     expect(store.destinationPath).toMatch(/^s3:\/\/[a-z0-9._-]+\/$/);
     expect(store.endpointURL).toMatch(
       /^https:\/\/[a-z0-9]+\.compat\.objectstorage\.[a-z]+-[a-z]+-[0-9]+\.oraclecloud\.com$/,
@@ -131,7 +141,10 @@ describe('penvoice, as SPEC.md describes it', () => {
     expect(store.wal.compression).toBe('gzip');
     expect(store.data.compression).toBe('gzip');
     const env = Object.fromEntries(
-      pg.spec.env.map((e: { name: string; value: string }) => [e.name, e.value]),
+      objectStore.spec.instanceSidecarConfiguration.env.map((e: { name: string; value: string }) => [
+        e.name,
+        e.value,
+      ]),
     );
     expect(env).toMatchObject({
       AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
@@ -144,6 +157,8 @@ describe('penvoice, as SPEC.md describes it', () => {
     const b = load(`${dir}/database/scheduledbackup-penvoice-pg-nightly.yaml`);
     expect(b.spec.cluster).toEqual({ name: 'penvoice-pg' });
     expect(b.spec.schedule.split(' ')).toHaveLength(6);
+    expect(b.spec.method).toBe('plugin');
+    expect(b.spec.pluginConfiguration).toEqual({ name: 'barman-cloud.cloudnative-pg.io' });
   });
 
   it('reads DB_URL from penvoice-pg-app key uri, in the app and in the migrations Job that runs once per image', () => {

@@ -10,6 +10,8 @@ export default defineWorkload(cluster, {
   name: 'penvoice',
   domain: 'penvoice.app',
   image: 'ghcr.io/ultron-infra/penvoice:sha-3f9c2a1',
+  // A private GHCR package: pulled with this docker-registry Secret (from the vault, like every Secret).
+  imagePullSecret: 'ghcr-pull',
   env: { LOG_LEVEL: 'info' },
   auth: {
     spa: { redirectUris: ['https://penvoice.app/auth/callback'], webOrigins: ['https://penvoice.app'] },

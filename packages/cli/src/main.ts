@@ -115,7 +115,9 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
 
   cli
     .command('secrets')
-    .description('the runbook of every out-of-band secret the tree references, with the command to create it')
+    .description(
+      'what to provide for every Secret the tree reads: the OCI Vault values (with the oci commands) or the kubectl runbook',
+    )
     .option(
       '--check',
       'compare with the live cluster (read-only, `kubectl get secret`); exit 1 when any is missing',
@@ -123,6 +125,12 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
     .option('--context <name>', 'kubectl context for --check')
     .addOption(json())
     .action((options) => execute(async () => (await import('./commands/secrets.ts')).secrets(options)));
+
+  cli
+    .command('hosts')
+    .description('every public host the tree serves: each needs a DNS A record to the node before TLS works')
+    .addOption(json())
+    .action((options) => execute(async () => (await import('./commands/hosts.ts')).hosts(options)));
 
   cli
     .command('backup')

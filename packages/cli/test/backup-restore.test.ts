@@ -33,7 +33,12 @@ describe('ultron backup', () => {
       apiVersion: 'postgresql.cnpg.io/v1',
       kind: 'Backup',
       metadata: { name: 'penvoice-pg-manual-1764150000', namespace: 'penvoice' },
-      spec: { cluster: { name: 'penvoice-pg' }, method: 'barmanObjectStore' },
+      // The method its nightly backups use: the Barman Cloud plugin, the platform's default.
+      spec: {
+        cluster: { name: 'penvoice-pg' },
+        method: 'plugin',
+        pluginConfiguration: { name: 'barman-cloud.cloudnative-pg.io' },
+      },
     });
     expectConformant(backup);
     expect(result.stderr).toContain('kubectl -n penvoice get backup penvoice-pg-manual-1764150000 -w');
@@ -92,20 +97,21 @@ describe('ultron restore', () => {
         recoveryTarget: { targetTime: '2026-11-26T09:30:00Z' },
       },
     });
+    // Reads the folder the source archives to, through the same ObjectStore.
     expect(cluster.spec.externalClusters).toEqual([
       {
         name: 'penvoice-pg',
-        barmanObjectStore: {
-          ...(source.spec.backup!.barmanObjectStore as object),
-          serverName: 'penvoice-pg',
+        plugin: {
+          name: 'barman-cloud.cloudnative-pg.io',
+          parameters: { barmanObjectName: 'penvoice-pg-store', serverName: 'penvoice-pg' },
         },
       },
     ]);
     // Sized like the original; never archiving into the store it recovers from.
     expect(cluster.spec.storage).toEqual(source.spec.storage);
     expect(cluster.spec.resources).toEqual(source.spec.resources);
-    expect(cluster.spec.env).toEqual(source.spec.env);
     expect(cluster.spec.backup).toBeUndefined();
+    expect(cluster.spec.plugins).toBeUndefined();
     expectConformant(cluster);
 
     expect(result.stderr).toContain(
@@ -142,13 +148,16 @@ describe('ultron restore', () => {
     expect(out.steps).toHaveLength(5);
   });
 
-  it('recovers through the Barman Cloud plugin when the app backs up with it', async () => {
+  it('recovers through the in-tree object store when the app still backs up with it', async () => {
     const root = copyRepo();
     const source = 'workloads/penvoice/workload.ts';
     write(
       root,
       source,
-      read(root, source).replace(/\n\}\);\n$/, "\n  database: { backup: { method: 'plugin' } },\n});\n"),
+      read(root, source).replace(
+        /\n\}\);\n$/,
+        "\n  database: { backup: { method: 'barmanObjectStore' } },\n});\n",
+      ),
     );
     const rendered = await run(
       process.execPath,
@@ -156,6 +165,9 @@ describe('ultron restore', () => {
       join(root, 'workloads/penvoice'),
     );
     expect(rendered.code).toBe(0);
+    const pg = loadTree(join(root, 'gitops')).find(
+      (o) => o.manifest.kind === 'Cluster' && o.manifest.metadata.name === 'penvoice-pg',
+    )!.manifest as PlainManifest & { spec: Record<string, Record<string, unknown>> };
 
     const cluster = single(
       (await ultron(root, ['restore', 'penvoice', '--to', '2026-11-26T09:30:00Z'])).stdout,
@@ -163,19 +175,13 @@ describe('ultron restore', () => {
     expect(cluster.spec.externalClusters).toEqual([
       {
         name: 'penvoice-pg',
-        plugin: {
-          name: 'barman-cloud.cloudnative-pg.io',
-          parameters: { barmanObjectName: 'penvoice-pg-store', serverName: 'penvoice-pg' },
-        },
+        barmanObjectStore: { ...(pg.spec.backup!.barmanObjectStore as object), serverName: 'penvoice-pg' },
       },
     ]);
+    expect(cluster.spec.env).toEqual(pg.spec.env);
     expectConformant(cluster);
     const backup = single((await ultron(root, ['backup', 'penvoice', '--timestamp', '1764150000'])).stdout);
-    expect(backup.spec).toEqual({
-      cluster: { name: 'penvoice-pg' },
-      method: 'plugin',
-      pluginConfiguration: { name: 'barman-cloud.cloudnative-pg.io' },
-    });
+    expect(backup.spec).toEqual({ cluster: { name: 'penvoice-pg' }, method: 'barmanObjectStore' });
     expectConformant(backup);
   });
 });

@@ -1,6 +1,6 @@
 import type { PlainManifest } from '@ultron/platform';
+import { outOfBandSecrets } from '@ultron/platform/core';
 import { describe, expect, it } from 'vitest';
-import { outOfBandSecrets } from '../src/lib/secret-refs.ts';
 
 const entry = (manifest: object) => ({ file: 'x.yaml', manifest: manifest as PlainManifest });
 

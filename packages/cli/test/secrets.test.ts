@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyRepo, tempDir, ultron } from './helpers.ts';
@@ -55,13 +55,35 @@ function liveSecret(need: Need, data: Record<string, string> = {}): string {
 }
 
 let root: string;
+let oci: string;
 let needs: Need[];
 
+interface Runbook {
+  backend: string;
+  manual: Need[];
+  vault: { vaultSecret: string; secrets: string[]; key?: string; command: string }[];
+}
+
+/** Every file under a folder, relative. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(dir, join(prefix, e.name)) : [join(prefix, e.name)],
+  );
+}
+
 beforeAll(async () => {
+  // The repo renders with the OCI Vault backend; the manual backend renders the same tree without the
+  // ExternalSecrets and the ClusterSecretStore.
+  oci = copyRepo();
   root = copyRepo();
+  for (const file of filesUnder(join(root, 'gitops')))
+    if (/(^|\/)(externalsecret|clustersecretstore)-[^/]+\.yaml$/.test(file))
+      rmSync(join(root, 'gitops', file));
   const result = await ultron(root, ['secrets', '--json']);
   expect(result.code).toBe(0);
-  needs = JSON.parse(result.stdout);
+  const runbook = JSON.parse(result.stdout) as Runbook;
+  expect(runbook.backend).toBe('manual');
+  needs = runbook.manual;
 });
 
 /** A PATH holding the stand-in kubectl, and the fixtures it answers from. */
@@ -97,7 +119,7 @@ describe('ultron secrets (the runbook)', () => {
     expect(backup.keys).toEqual(['ACCESS_KEY_ID', 'ACCESS_SECRET_KEY']);
     expect(backup.roles).toEqual({ ACCESS_KEY_ID: 'accessKeyId', ACCESS_SECRET_KEY: 'secretAccessKey' });
     expect(backup.purposes).toEqual([
-      'WAL archive and base backups of Cluster penvoice/penvoice-pg (S3-compatible Object Storage)',
+      'Barman Cloud plugin backups of ObjectStore penvoice/penvoice-pg-store (S3-compatible Object Storage)',
     ]);
   });
 
@@ -198,5 +220,74 @@ describe('ultron secrets --check (read-only against the live cluster)', () => {
     expect(refused.stderr).toContain(
       'kubectl get secret failed: The connection to the server ultron:6443 was refused',
     );
+  });
+});
+
+describe('ultron secrets with the OCI Vault backend', () => {
+  let runbook: Runbook;
+  beforeAll(async () => {
+    const result = await ultron(oci, ['secrets', '--json']);
+    expect(result.code).toBe(0);
+    runbook = JSON.parse(result.stdout) as Runbook;
+  });
+
+  it('leaves nothing to create by hand: an ExternalSecret covers every Secret the tree reads', () => {
+    expect(runbook.backend).toBe('oci-vault');
+    expect(runbook.manual).toEqual([]);
+  });
+
+  it('lists exactly the vault values behind the Secrets the manual backend asks for', () => {
+    // Every key a human would type with the manual backend is one vault value, except the values the
+    // tree already knows (the repository URL, type and user name) which the ExternalSecret templates.
+    const expected = needs
+      // A docker-registry Secret is templated from a user name and a token.
+      .flatMap((n) =>
+        (n.type === 'docker-registry' ? ['username', 'password'] : n.keys.length ? n.keys : ['']).map(
+          (k) => ({
+            n,
+            k,
+          }),
+        ),
+      )
+      .filter(({ n, k }) => !['type', 'url', 'username'].includes(k) || n.name !== 'gitops-repo')
+      .map(({ n, k }) => `${n.name}--${k}`.toLowerCase().replace(/--$/, ''));
+    // Plus Alertmanager's credentials, which the Helm values (not a tree object) read.
+    const alerting = ['alertmanager-receivers--ntfy-token', 'alertmanager-receivers--smtp-password'];
+    // Minus the API client's secret, which ESO generates and pushes into the vault itself.
+    const generated = 'penvoice-kc--kc_api_client_secret';
+    expect(expected).toContain(generated);
+    expect(runbook.vault.map((v) => v.vaultSecret)).toEqual(
+      [...new Set([...expected, ...alerting])].filter((v) => v !== generated).sort(),
+    );
+    // The webhook token feeds Alertmanager and Argo CD notifications from one vault value.
+    expect(runbook.vault.find((v) => v.vaultSecret === alerting[0])!.secrets).toEqual([
+      'argocd/argocd-notifications-secret',
+      'monitoring/alertmanager-receivers',
+    ]);
+    // One value (the registry token) feeds every namespace that pulls: here penvoice's.
+    const pull = runbook.vault.find((v) => v.vaultSecret === 'ghcr-pull--password')!;
+    expect(pull.secrets).toEqual(['penvoice/ghcr-pull']);
+  });
+
+  it('prints oci commands that keep values off the command line', async () => {
+    const result = await ultron(oci, ['secrets']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Values to put into the OCI Vault');
+    expect(result.stdout).not.toContain('Out-of-band secrets referenced by');
+    const command = runbook.vault.find(
+      (v) => v.vaultSecret === 'penvoice-pg-backup-creds--access_key_id',
+    )!.command;
+    expect(command).toContain('umask 077 && tmp=$(mktemp)');
+    expect(command).toMatch(
+      /^oci vault secret create-base64 --region eu-frankfurt-1 --compartment-id ocid1\.compartment\.\S+ --vault-id ocid1\.vault\.\S+ --key-id ocid1\.key\.\S+ --secret-name penvoice-pg-backup-creds--access_key_id --from-json "file:\/\/\$json"$/m,
+    );
+    expect(command.trimEnd().endsWith('rm -f "$tmp" "$json"')).toBe(true);
+  });
+
+  it('checks the same Secrets against the cluster as the manual backend does', async () => {
+    const { env, log } = cluster(all());
+    const result = await ultron(oci, ['secrets', '--check'], env);
+    expect(result.code).toBe(0);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(needs.length);
   });
 });

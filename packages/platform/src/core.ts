@@ -12,4 +12,5 @@ export * from './errors/index.js';
 export * from './render/index.js';
 export * from './rules/index.js';
 export * from './schema/fields.js';
+export * from './secrets/index.js';
 export * from './workloads/index.js';

@@ -42,7 +42,8 @@ describe('the Helm bootstrap plan', () => {
       'helm upgrade --install argo-rollouts argo-rollouts --repo https://argoproj.github.io/argo-helm --version 2.41.0 --namespace argocd --create-namespace --values gitops/bootstrap/helm/04-argo-rollouts.values.yaml --wait --timeout 10m',
       'helm upgrade --install argo-workflows argo-workflows --repo https://argoproj.github.io/argo-helm --version 1.0.15 --namespace argocd --create-namespace --values gitops/bootstrap/helm/05-argo-workflows.values.yaml --wait --timeout 10m',
       'helm upgrade --install argo-events argo-events --repo https://argoproj.github.io/argo-helm --version 2.4.21 --namespace argocd --create-namespace --values gitops/bootstrap/helm/06-argo-events.values.yaml --wait --timeout 10m',
-      'kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f - <<< "<Secret gitops-repo built from $ULTRON_GITOPS_TOKEN>"',
+      // Runnable as printed: the token flows from the environment to stdin, never onto a command line.
+      `printf '%s' "$ULTRON_GITOPS_TOKEN" | kubectl create secret generic gitops-repo -n argocd --from-literal=type=git --from-literal=url=https://github.com/acme/gitops.git --from-literal=username="\${ULTRON_GITOPS_USERNAME:-git}" --from-file=password=/dev/stdin --dry-run=client -o yaml | kubectl label --local -f - argocd.argoproj.io/secret-type=repository -o yaml | kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f -`,
       'kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f gitops/bootstrap/root-app.yaml',
     ]);
   });

@@ -50,6 +50,19 @@ describe('the version catalog holds every pin of SPEC.md, exactly', () => {
         version: '0.28.3',
         appVersion: '1.29.1',
       },
+      // Plugin v0.13.0 is the newest release that supports CNPG 1.29 (from v0.16 it needs CNPG ≥ 1.30).
+      barmanCloudPlugin: {
+        repo: 'https://cloudnative-pg.github.io/charts',
+        chart: 'plugin-barman-cloud',
+        version: '0.7.0',
+        appVersion: 'v0.13.0',
+      },
+      externalSecrets: {
+        repo: 'https://charts.external-secrets.io',
+        chart: 'external-secrets',
+        version: '2.9.0',
+        appVersion: 'v2.9.0',
+      },
     });
   });
 
@@ -71,26 +84,37 @@ describe('Renovate sees every pin', () => {
   const renovate = JSON.parse(readFileSync(join(repoRoot, 'renovate.json'), 'utf8')) as {
     ignorePaths: string[];
     customManagers: { managerFilePatterns: string[]; matchStrings: string[] }[];
+    packageRules: { matchDepNames?: string[]; groupName?: string; allowedVersions?: string }[];
+  };
+  const manager = renovate.customManagers[0]!;
+  const files = manager.managerFilePatterns.map((p) => new RegExp(p.replace(/^\/|\/$/g, '')));
+  /** Every dependency Renovate's regex manager extracts from a file, as Renovate would (one regex, global). */
+  const extract = (file: string) => {
+    expect(files.some((f) => f.test(file))).toBe(true);
+    const source = readFileSync(join(repoRoot, file), 'utf8');
+    return [...source.matchAll(new RegExp(manager.matchStrings[0]!, 'g'))].map((m) =>
+      Object.fromEntries(Object.entries(m.groups ?? {}).filter(([, v]) => v !== undefined)),
+    );
   };
   const catalogFile = 'packages/platform/src/catalog/versions.ts';
-  const source = readFileSync(join(repoRoot, catalogFile), 'utf8');
-  const manager = renovate.customManagers[0]!;
-  const found = [...source.matchAll(new RegExp(manager.matchStrings[0]!, 'g'))].map((m) => ({ ...m.groups }));
+  const found = extract(catalogFile);
+  const pick = (o: Record<string, string>) => ({
+    datasource: o.datasource,
+    depName: o.depName,
+    currentValue: o.currentValue,
+    ...(o.registryUrl ? { registryUrl: o.registryUrl } : {}),
+  });
 
-  it('points its regex manager at the catalog and ignores the rendered tree', () => {
-    const pattern = manager.managerFilePatterns[0]!.replace(/^\/|\/$/g, '');
-    expect(new RegExp(pattern).test(catalogFile)).toBe(true);
+  it('ignores the rendered tree', () => {
     expect(renovate.ignorePaths).toContain('gitops/**');
   });
 
-  it('extracts each pin with its datasource and current value', () => {
+  it('extracts every chart version and every appVersion of the catalog, with their datasources', () => {
     const expected = [
-      ...Object.values(charts).map((c) => ({
-        datasource: 'helm',
-        registryUrl: c.repo,
-        depName: c.chart,
-        currentValue: c.version,
-      })),
+      ...Object.values(charts).flatMap((c) => [
+        { datasource: 'helm', registryUrl: c.repo, depName: c.chart, currentValue: c.version },
+        expect.objectContaining({ datasource: 'github-releases', currentValue: c.appVersion }),
+      ]),
       {
         datasource: 'github-tags',
         depName: 'keycloak/keycloak-k8s-resources',
@@ -98,13 +122,51 @@ describe('Renovate sees every pin', () => {
       },
       { datasource: 'github-releases', depName: 'k3s-io/k3s', currentValue: k3s.version },
     ];
-    const strip = (o: Record<string, string | undefined>) =>
-      Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'versioning'));
-    expect(found.map(strip)).toEqual(expected);
+    expect(found.map(pick)).toEqual(expected);
   });
 
-  it('leaves no `version:` line of the catalog without its renovate comment', () => {
-    const versionLines = source.split('\n').filter((l) => /^\s*version: '/.test(l));
-    expect(versionLines).toHaveLength(found.length);
+  it('leaves no `version:` or `appVersion:` line of the catalog without its renovate comment', () => {
+    const source = readFileSync(join(repoRoot, catalogFile), 'utf8');
+    const pins = source.split('\n').filter((l) => /^\s*(version|appVersion): '/.test(l));
+    // One extracted dependency per pin line: the Keycloak manifests' and k3s's `version:` included.
+    expect(pins).toHaveLength(found.length);
+    expect(found.map((f) => f.currentValue).sort()).toEqual(pins.map((l) => /'([^']+)'/.exec(l)![1]).sort());
+  });
+
+  it('sees the CRD refs k3s bundles (the rest of conformance/sources.ts derives from the catalog)', () => {
+    const refs = extract('packages/platform/src/conformance/sources.ts');
+    expect(refs.map(pick)).toEqual([
+      { datasource: 'github-tags', depName: 'k3s-io/helm-controller', currentValue: 'v0.17.7' },
+    ]);
+    const source = readFileSync(join(repoRoot, 'packages/platform/src/conformance/sources.ts'), 'utf8');
+    // No other literal ref: every other URL is built from a pin of the catalog.
+    expect(source.match(/'v\d+\.\d+\.\d+'/g)).toEqual(["'v0.17.7'"]);
+  });
+
+  it('sees the build images of the app-repo template', () => {
+    expect(extract('packages/cli/src/lib/scaffold/app-repo.ts').map(pick)).toEqual([
+      { datasource: 'docker', depName: 'golang', currentValue: '1.25' },
+      { datasource: 'docker', depName: 'migrate/migrate', currentValue: 'v4.18.3' },
+    ]);
+  });
+
+  it('groups each chart with the application version it ships, and holds the plugin below v0.16', () => {
+    for (const c of Object.values(charts)) {
+      const app = found.find((f) => f.currentValue === c.appVersion && f.datasource === 'github-releases')!;
+      const rule = renovate.packageRules.find((r) => r.groupName && r.matchDepNames?.includes(c.chart));
+      expect(rule?.matchDepNames).toContain(app.depName);
+    }
+    const plugin = renovate.packageRules.find(
+      (r) => r.matchDepNames?.includes('cloudnative-pg/plugin-barman-cloud') && r.allowedVersions,
+    );
+    expect(plugin?.allowedVersions).toBe('<0.16.0');
+  });
+
+  it('extracts the CNPG appVersion without the tag’s "v" (its tags are v-prefixed, the pin is not)', () => {
+    const cnpg = found.find((f) => f.depName === 'cloudnative-pg/cloudnative-pg')!;
+    expect(cnpg.extractVersion).toBe('^v(?<version>.+)$');
+    expect(new RegExp(cnpg.extractVersion!).exec('v1.29.1')?.groups?.version).toBe(
+      charts.cloudnativePg.appVersion,
+    );
   });
 });

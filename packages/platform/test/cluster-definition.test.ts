@@ -44,7 +44,13 @@ describe('valid cluster definitions', () => {
     expect(cluster.nodes[0]).toMatchObject({ arch: 'arm64', role: 'server' });
     expect(cluster.storageClass).toBe('local-path');
     expect(cluster.monitoring).toEqual({ namespace: 'monitoring', prometheusRelease: 'kube-prom-stack' });
-    expect(cluster.backups).toEqual({ schedule: '0 0 3 * * *', retention: '30d' });
+    expect(cluster.backups).toEqual({
+      schedule: '0 0 3 * * *',
+      retention: '30d',
+      method: 'plugin',
+      generation: 1,
+    });
+    expect(cluster.secrets).toEqual({ backend: 'manual' });
     expect(cluster.keycloak).toEqual({ instances: 1, database: { instances: 1, size: '2Gi' } });
     expect(prometheusAddress(cluster)).toBe('http://prometheus-operated.monitoring:9090');
     expect(objectStorageEndpoint(cluster)).toBe(

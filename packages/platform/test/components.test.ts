@@ -3,7 +3,12 @@ import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { describe, expect, it } from 'vitest';
 import { SYNC_WAVE, WAVES } from '../src/argocd/application.js';
 import { defineCluster } from '../src/cluster/define.js';
-import { nightlyBackup, postgresCluster, postgresPodMonitor } from '../src/cnpg/postgres.js';
+import {
+  nightlyBackup,
+  postgresCluster,
+  postgresObjectStore,
+  postgresPodMonitor,
+} from '../src/cnpg/postgres.js';
 import { buildBootstrap } from '../src/components/bootstrap/slice.js';
 import { cnpgOperator, cnpgOperatorApplication } from '../src/components/cnpg-operator.js';
 import { identityProject } from '../src/components/identity-project.js';
@@ -103,7 +108,7 @@ describe('apps/keycloak', () => {
     });
   });
 
-  it('backs keycloak-pg up to Oracle Object Storage exactly like the per-app recipe', () => {
+  it('backs keycloak-pg up to Oracle Object Storage through the plugin, exactly like the per-app recipe', () => {
     const pg = toPlain(postgresCluster(cluster, database));
     expect(pg.metadata).toMatchObject({ name: 'keycloak-pg', namespace: 'keycloak' });
     expect(pg.spec).toMatchObject({
@@ -111,33 +116,44 @@ describe('apps/keycloak', () => {
       storage: { size: '2Gi', storageClass: 'local-path' },
       bootstrap: { initdb: { database: 'keycloak', owner: 'keycloak' } },
       resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
-      env: [
-        { name: 'AWS_REQUEST_CHECKSUM_CALCULATION', value: 'when_required' },
-        { name: 'AWS_RESPONSE_CHECKSUM_VALIDATION', value: 'when_required' },
-        { name: 'AWS_DEFAULT_REGION', value: 'eu-frankfurt-1' },
-      ],
-      backup: {
-        retentionPolicy: '30d',
-        barmanObjectStore: {
-          destinationPath: 's3://pg-backups/',
-          endpointURL: 'https://acmens.compat.objectstorage.eu-frankfurt-1.oraclecloud.com',
-          serverName: 'keycloak-pg',
-          s3Credentials: {
-            accessKeyId: { name: 'keycloak-pg-backup-creds', key: 'ACCESS_KEY_ID' },
-            secretAccessKey: { name: 'keycloak-pg-backup-creds', key: 'ACCESS_SECRET_KEY' },
-          },
-          wal: { compression: 'gzip' },
-          data: { compression: 'gzip' },
+      plugins: [
+        {
+          name: 'barman-cloud.cloudnative-pg.io',
+          isWALArchiver: true,
+          parameters: { barmanObjectName: 'keycloak-pg-store', serverName: 'keycloak-pg' },
         },
+      ],
+    });
+    expect(pg.spec).not.toHaveProperty('backup');
+    const store = toPlain(postgresObjectStore(cluster, database, 'keycloak-pg-store'));
+    expect(store.spec).toEqual({
+      retentionPolicy: '30d',
+      configuration: {
+        destinationPath: 's3://pg-backups/',
+        endpointURL: 'https://acmens.compat.objectstorage.eu-frankfurt-1.oraclecloud.com',
+        s3Credentials: {
+          accessKeyId: { name: 'keycloak-pg-backup-creds', key: 'ACCESS_KEY_ID' },
+          secretAccessKey: { name: 'keycloak-pg-backup-creds', key: 'ACCESS_SECRET_KEY' },
+        },
+        wal: { compression: 'gzip' },
+        data: { compression: 'gzip' },
+      },
+      instanceSidecarConfiguration: {
+        env: [
+          { name: 'AWS_REQUEST_CHECKSUM_CALCULATION', value: 'when_required' },
+          { name: 'AWS_RESPONSE_CHECKSUM_VALIDATION', value: 'when_required' },
+          { name: 'AWS_DEFAULT_REGION', value: 'eu-frankfurt-1' },
+        ],
       },
     });
   });
 
-  it('takes a nightly base backup on a six-field schedule', () => {
+  it('takes a nightly base backup on a six-field schedule, through the plugin', () => {
     const { spec } = nightlyBackup(database);
     expect(spec).toMatchObject({
       cluster: { name: 'keycloak-pg' },
-      method: 'barmanObjectStore',
+      method: 'plugin',
+      pluginConfiguration: { name: 'barman-cloud.cloudnative-pg.io' },
       schedule: '0 0 3 * * *',
     });
     expect(spec.schedule.split(' ')).toHaveLength(6);
@@ -188,8 +204,15 @@ describe('apps/keycloak', () => {
 describe('AppProjects', () => {
   it('limits the platform project to its components, sources and operator kinds (no wildcard)', () => {
     const { spec } = platformProject(cluster);
-    expect(spec.destinations?.map((d) => d.namespace)).toEqual(['cnpg-system', 'keycloak']);
+    expect(spec.destinations?.map((d) => d.namespace)).toEqual([
+      'argocd',
+      'cnpg-system',
+      'external-secrets',
+      'keycloak',
+      'monitoring',
+    ]);
     expect(spec.sourceRepos).toEqual([
+      'https://charts.external-secrets.io',
       'https://cloudnative-pg.github.io/charts',
       'https://github.com/acme/gitops.git',
       'https://github.com/keycloak/keycloak-k8s-resources',
@@ -197,7 +220,7 @@ describe('AppProjects', () => {
     expect(JSON.stringify(spec.clusterResourceWhitelist)).not.toContain('*');
   });
 
-  it('lets app realms reach only KeycloakRealmImports, Jobs and ConfigMaps in keycloak', () => {
+  it('lets app realms reach only KeycloakRealmImports, Jobs, ConfigMaps and ExternalSecrets in keycloak', () => {
     const { spec } = identityProject(cluster);
     expect(spec.destinations).toEqual([{ server: 'https://kubernetes.default.svc', namespace: 'keycloak' }]);
     expect(spec.clusterResourceWhitelist).toEqual([]);
@@ -205,6 +228,7 @@ describe('AppProjects', () => {
       'KeycloakRealmImport',
       'Job',
       'ConfigMap',
+      'ExternalSecret',
     ]);
   });
 });

@@ -48,7 +48,8 @@ describe('valid definitions', () => {
       size: '5Gi',
       instances: 1,
       resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
-      backup: { method: 'barmanObjectStore' },
+      // The method comes from the cluster definition unless the app sets one.
+      backup: {},
     });
     expect(w.migrations).toEqual({ command: ['migrate', 'up'], backoffLimit: 2 });
     expect(w.auth).toBe(false);

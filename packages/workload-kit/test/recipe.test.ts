@@ -16,6 +16,26 @@ const doc = (files: Map<string, string>, path: string): any =>
 const PLATFORM_DEPENDENT = new Set(['waves-ordered', 'projects-contain-apps', 'namespaces-exist']);
 const appRules = rules.filter((r) => !PLATFORM_DEPENDENT.has(r.id));
 
+/** Kubernetes label-selector semantics (matchLabels AND matchExpressions), as NetworkPolicies apply them. */
+function matches(
+  selector: {
+    matchLabels?: Record<string, string>;
+    matchExpressions?: { key: string; operator: string; values?: string[] }[];
+  },
+  labels: Record<string, string>,
+): boolean {
+  const byLabel = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpression = (selector.matchExpressions ?? []).every((e) => {
+    const value = labels[e.key];
+    if (e.operator === 'In') return value !== undefined && (e.values ?? []).includes(value);
+    if (e.operator === 'NotIn') return value === undefined || !(e.values ?? []).includes(value);
+    if (e.operator === 'Exists') return value !== undefined;
+    if (e.operator === 'DoesNotExist') return value === undefined;
+    throw new Error(`unknown operator ${e.operator}`);
+  });
+  return byLabel && byExpression;
+}
+
 describe('minimal definition', () => {
   const files = render(fixture('minimal'));
 
@@ -28,6 +48,7 @@ describe('minimal definition', () => {
       'workloads/demo/configmap-demo-dashboard.yaml',
       'workloads/demo/database/cluster-demo-pg.yaml',
       'workloads/demo/database/namespace-demo.yaml',
+      'workloads/demo/database/objectstore-demo-pg-store.yaml',
       'workloads/demo/database/scheduledbackup-demo-pg-nightly.yaml',
       'workloads/demo/ingressroute-demo.yaml',
       'workloads/demo/job-demo-migrate-sha-1a2b3c4.yaml',
@@ -55,7 +76,9 @@ describe('minimal definition', () => {
 
   it('denies all traffic by default and lets only its clients reach the database', () => {
     const pg = doc(files, 'workloads/demo/networkpolicy-demo-pg.yaml');
-    expect(pg.spec.podSelector.matchLabels).toEqual({ 'cnpg.io/cluster': 'demo-pg' });
+    expect(pg.spec.podSelector).toEqual({
+      matchExpressions: [{ key: 'cnpg.io/cluster', operator: 'In', values: ['demo-pg', 'demo-pg-restore'] }],
+    });
     expect(pg.spec.ingress[0]).toEqual({
       from: [{ podSelector: { matchLabels: { 'ultron.io/db-client': 'true' } } }],
       ports: [{ protocol: 'TCP', port: 5432 }],
@@ -68,7 +91,25 @@ describe('minimal definition', () => {
     });
   });
 
-  it('alerts on errors, an aborted rollout, targets and database down, stale or missing backups, failing WAL archiving', () => {
+  it('admits the pods of a point-in-time restore (`ultron restore`) exactly like the database', () => {
+    const policies = [...files.keys()]
+      .filter((p) => p.startsWith('workloads/demo/networkpolicy-'))
+      .map((p) => doc(files, p));
+    const selected = (labels: Record<string, string>) =>
+      policies.filter((p) => matches(p.spec.podSelector, labels)).map((p) => p.metadata.name);
+    // The instances and CNPG's recovery Job pods of both clusters carry cnpg.io/cluster: <cluster>.
+    const restore = selected({ 'cnpg.io/cluster': 'demo-pg-restore', 'cnpg.io/jobRole': 'full-recovery' });
+    expect(restore).toEqual(selected({ 'cnpg.io/cluster': 'demo-pg' }));
+    expect(restore).toContain('demo-pg');
+    // …and the app's clients may reach it once repointed.
+    const clients = doc(files, 'workloads/demo/networkpolicy-demo-pg-clients.yaml');
+    expect(matches(clients.spec.egress[0].to[0].podSelector, { 'cnpg.io/cluster': 'demo-pg-restore' })).toBe(
+      true,
+    );
+    expect(selected({ 'cnpg.io/cluster': 'other-pg' })).toEqual(['allow-dns', 'default-deny']);
+  });
+
+  it('alerts on errors, an aborted rollout, targets and database down, stale, missing or failed backups, failing WAL archiving', () => {
     const rule = doc(files, 'workloads/demo/prometheusrule-demo.yaml');
     expect(rule.metadata.labels.release).toBe('kube-prom-stack');
     const alerts = rule.spec.groups[0].rules;
@@ -79,8 +120,12 @@ describe('minimal definition', () => {
       'AppDatabaseDown',
       'AppBackupStale',
       'AppBackupMissing',
+      'AppBackupFailed',
       'AppWalArchivingFailing',
     ]);
+    // The database backs up through the plugin, so the backup alerts read the plugin's own metrics.
+    expect(alerts[4].expr).toContain('barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{');
+    expect(alerts[4].expr).not.toContain('cnpg_collector_last');
     // The error budget is the canary's own (1 - 0.95), with the canary's traffic floor.
     expect(alerts[0].expr).toMatch(/\) > 0\.05\nand\n.*>= 0\.1$/);
     for (const a of alerts) expect(a.annotations.runbook).toMatch(/\S/);
@@ -220,7 +265,7 @@ describe('everything enabled', () => {
       {
         name: 'barman-cloud.cloudnative-pg.io',
         isWALArchiver: true,
-        parameters: { barmanObjectName: 'shop-pg-store' },
+        parameters: { barmanObjectName: 'shop-pg-store', serverName: 'shop-pg' },
       },
     ]);
     const store = doc(files, 'workloads/shop/database/objectstore-shop-pg-store.yaml');
@@ -264,23 +309,22 @@ describe('everything enabled', () => {
 
 describe('database defaults come from the cluster definition', () => {
   it('uses the cluster storage class and backup schedule/retention unless the app overrides them', async () => {
-    const { defineCluster, renderSlice } = await import('@ultron/platform');
+    const { renderSlice } = await import('@ultron/platform');
     const { defineWorkload } = await import('../src/workload.js');
-    const { cluster } = await import('./cluster.js');
-    const other = defineCluster({
-      gitops: cluster.gitops,
-      authDomain: cluster.authDomain,
-      acme: cluster.acme,
-      nodes: cluster.nodes,
-      objectStorage: cluster.objectStorage,
-      imageOwner: cluster.imageOwner,
+    const { clusterWith } = await import('./cluster.js');
+    const other = clusterWith({
       storageClass: 'longhorn',
-      backups: { schedule: '0 15 1 * * *', retention: '7d' },
+      // The in-tree method too: switching back is a definition change.
+      backups: { schedule: '0 15 1 * * *', retention: '7d', method: 'barmanObjectStore' },
     });
     const files = renderSlice(defineWorkload(other, fixture('minimal')), 'workloads/demo').files;
     const pg = doc(files, 'workloads/demo/database/cluster-demo-pg.yaml');
     expect(pg.spec.storage.storageClass).toBe('longhorn');
     expect(pg.spec.backup.retentionPolicy).toBe('7d');
+    expect(pg.spec.plugins).toBeUndefined();
+    const rule = doc(files, 'workloads/demo/prometheusrule-demo.yaml');
+    const stale = rule.spec.groups[0].rules.find((r: { alert: string }) => r.alert === 'AppBackupStale');
+    expect(stale.expr).toContain('cnpg_collector_last_available_backup_timestamp{');
     expect(doc(files, 'workloads/demo/database/scheduledbackup-demo-pg-nightly.yaml').spec.schedule).toBe(
       '0 15 1 * * *',
     );
@@ -295,5 +339,49 @@ describe('database defaults come from the cluster definition', () => {
       'local-path',
     );
     expect(doc(own, 'workloads/demo/database/cluster-demo-pg.yaml').spec.backup.retentionPolicy).toBe('60d');
+  });
+});
+
+describe('private images', () => {
+  it('pull with the workload’s Secret, else the cluster’s, never when set to false', async () => {
+    const { renderSlice } = await import('@ultron/platform');
+    const { defineWorkload } = await import('../src/workload.js');
+    const { clusterWith } = await import('./cluster.js');
+    const oci = {
+      backend: 'oci-vault',
+      vault: 'ocid1.vault.oc1.eu-frankfurt-1.aaaa.bbbb',
+      key: 'ocid1.key.oc1.eu-frankfurt-1.aaaa.cccc',
+      compartment: 'ocid1.compartment.oc1..dddd',
+    } as const;
+    const withDefault = clusterWith({
+      imagePullSecret: 'ghcr-pull',
+      secrets: oci,
+    });
+    const pulls = (input: object, c = withDefault) => {
+      const files = renderSlice(
+        defineWorkload(c, { ...fixture('minimal'), ...input }),
+        'workloads/demo',
+      ).files;
+      return {
+        rollout: doc(files, 'workloads/demo/rollout-demo.yaml').spec.template.spec.imagePullSecrets,
+        job: doc(files, 'workloads/demo/job-demo-migrate-sha-1a2b3c4.yaml').spec.template.spec
+          .imagePullSecrets,
+        externalSecret: files.has('workloads/demo/database/externalsecret-ghcr-pull.yaml')
+          ? doc(files, 'workloads/demo/database/externalsecret-ghcr-pull.yaml')
+          : undefined,
+      };
+    };
+    const inherited = pulls({});
+    expect(inherited.rollout).toEqual([{ name: 'ghcr-pull' }]);
+    expect(inherited.job).toEqual([{ name: 'ghcr-pull' }]);
+    expect(inherited.externalSecret.spec.target.template.type).toBe('kubernetes.io/dockerconfigjson');
+    expect(pulls({ imagePullSecret: 'quay-pull' }).rollout).toEqual([{ name: 'quay-pull' }]);
+    const none = pulls({ imagePullSecret: false });
+    expect(none.rollout).toBeUndefined();
+    expect(none.externalSecret).toBeUndefined();
+    // The manual backend: the pod still names it; `ultron secrets` tells a human to create it.
+    const manual = pulls({}, clusterWith({ imagePullSecret: 'ghcr-pull' }));
+    expect(manual.rollout).toEqual([{ name: 'ghcr-pull' }]);
+    expect(manual.externalSecret).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { itWith, runEngine } from '../engines/tools.js';
 import { gauge, HASH, type PodTraffic, podTarget, requestSeries, type Series } from './series.js';
-import { renderedWorkloads } from './workloads.js';
+import { renderedWorkloads, tree } from './workloads.js';
 
 /**
  * Every alert of every app's rendered PrometheusRule, run by `promtool test rules` over series
@@ -29,7 +29,7 @@ interface Case {
 
 const workloads = await renderedWorkloads();
 
-describe.each(workloads.map((r) => [r.w.name, r] as const))('alerts of %s', (_, { w, one }) => {
+describe.each(workloads.map((r) => [r.w.name, r] as const))('alerts of %s', (_, { w, one, objects }) => {
   const rule = one('PrometheusRule') as { spec: { groups: { name: string; rules: Rule[] }[] } };
   const rules = rule.spec.groups.flatMap((g) => g.rules);
   const byName = new Map(rules.map((r) => [r.alert, r]));
@@ -166,10 +166,15 @@ describe.each(workloads.map((r) => [r.w.name, r] as const))('alerts of %s', (_, 
 
   const dbCases: Case[] = [];
   if (w.database) {
-    const backupMetric =
-      w.database.backup.method === 'plugin'
-        ? 'barman_cloud_cloudnative_pg_io_last_available_backup_timestamp'
-        : 'cnpg_collector_last_available_backup_timestamp';
+    // The method the rendered Cluster really uses: the Barman Cloud plugin as its WAL archiver, or in-tree.
+    const pg = objects.find((o) => o.kind === 'Cluster') as unknown as {
+      spec: { plugins?: { name: string }[] };
+    };
+    const plugin = (pg.spec.plugins ?? []).some((p) => p.name === 'barman-cloud.cloudnative-pg.io');
+    const backupMetric = plugin
+      ? 'barman_cloud_cloudnative_pg_io_last_available_backup_timestamp'
+      : 'cnpg_collector_last_available_backup_timestamp';
+    const failedMetric = backupMetric.replace('last_available', 'last_failed');
     const dbPod = {
       namespace: ns,
       pod: `${w.name}-pg-1`,
@@ -221,6 +226,22 @@ describe.each(workloads.map((r) => [r.w.name, r] as const))('alerts of %s', (_, 
         // The timestamp moves to "now" every 24 h (48 half-hour steps).
         series: [gauge(backupMetric, dbPod, `${hour}x47 ${25 * hour}x12`)],
         evalTime: '28h',
+        fires: [],
+      },
+      {
+        name: 'the latest backup attempt failed after the last success',
+        alert: 'AppBackupFailed',
+        interval: '5m',
+        series: [gauge(backupMetric, dbPod, `${hour}x60`), gauge(failedMetric, dbPod, `${2 * hour}x60`)],
+        evalTime: '3h',
+        fires: [{}],
+      },
+      {
+        name: 'the latest backup attempt succeeded',
+        alert: 'AppBackupFailed',
+        interval: '5m',
+        series: [gauge(backupMetric, dbPod, `${2 * hour}x60`), gauge(failedMetric, dbPod, `${hour}x60`)],
+        evalTime: '3h',
         fires: [],
       },
       {
@@ -311,4 +332,27 @@ describe.each(workloads.map((r) => [r.w.name, r] as const))('alerts of %s', (_, 
     expect(rules.map((r) => r.alert).filter((a) => !firing.has(a))).toEqual([]);
     for (const r of rules) expect(r.annotations.runbook, `${r.alert} has a runbook line`).toBeTruthy();
   });
+});
+
+describe('every PrometheusRule of the tree', () => {
+  const rules = tree.filter((o) => o.manifest.kind === 'PrometheusRule');
+  it('includes the platform database rules as well as the apps', () => {
+    expect(rules.some((o) => o.file.startsWith('platform/'))).toBe(true);
+  });
+  for (const o of rules) {
+    itWith('promtool')(`${o.file} passes promtool check rules, every alert with a runbook line`, () => {
+      const spec = (
+        o.manifest as unknown as {
+          spec: { groups: { rules: { alert?: string; annotations?: { runbook?: string } }[] }[] };
+        }
+      ).spec;
+      const run = runEngine('promtool', () => ['check', 'rules', 'rules.yaml'], {
+        'rules.yaml': stringify({ groups: spec.groups }),
+      });
+      expect(run.status, run.output).toBe(0);
+      for (const r of spec.groups.flatMap((g) => g.rules)) {
+        if (r.alert) expect(r.annotations?.runbook, r.alert).toBeTruthy();
+      }
+    });
+  }
 });

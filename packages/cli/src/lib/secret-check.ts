@@ -1,5 +1,5 @@
+import type { SecretNeed } from '@ultron/platform/core';
 import { type KubectlOptions, kubectl } from './kubectl.ts';
-import type { SecretNeed } from './secret-refs.ts';
 
 export type LiveStatus = 'ok' | 'missing' | 'incomplete' | 'suspicious';
 

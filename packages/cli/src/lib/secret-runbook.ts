@@ -1,5 +1,5 @@
 import { secretFromEnvFile } from '@ultron/platform';
-import type { SecretNeed } from './secret-refs.ts';
+import type { SecretNeed } from '@ultron/platform/core';
 
 /** What goes into each S3 credential key, in Oracle's words. Swapped keys make backups fail silently. */
 export const ORACLE_GOTCHA =

@@ -1,7 +1,8 @@
 /**
  * The one version catalog. The Helm bootstrap, the Argo CD Applications and the docs all read these
  * pins; nothing else in the repo spells a version. Renovate finds them through the `renovate:` comments
- * (see renovate.json at the repo root), so keep each pin on one line below its comment.
+ * (see renovate.json at the repo root), so keep each pin (chart `version` and `appVersion` alike) on one
+ * line below its comment. A chart and its appVersion are grouped into one pull request.
  */
 
 export interface HelmChartPin {
@@ -19,6 +20,7 @@ export const charts = {
     chart: 'cert-manager',
     // renovate: datasource=helm registryUrl=https://charts.jetstack.io depName=cert-manager
     version: 'v1.20.2',
+    // renovate: datasource=github-releases depName=cert-manager/cert-manager
     appVersion: 'v1.20.2',
   },
   kubePrometheusStack: {
@@ -26,6 +28,7 @@ export const charts = {
     chart: 'kube-prometheus-stack',
     // renovate: datasource=helm registryUrl=https://prometheus-community.github.io/helm-charts depName=kube-prometheus-stack
     version: '86.2.3',
+    // renovate: datasource=github-releases depName=prometheus-operator/prometheus-operator
     appVersion: 'v0.91.0',
   },
   argoCd: {
@@ -33,6 +36,7 @@ export const charts = {
     chart: 'argo-cd',
     // renovate: datasource=helm registryUrl=https://argoproj.github.io/argo-helm depName=argo-cd
     version: '9.5.21',
+    // renovate: datasource=github-releases depName=argoproj/argo-cd
     appVersion: 'v3.4.3',
   },
   argoRollouts: {
@@ -40,6 +44,7 @@ export const charts = {
     chart: 'argo-rollouts',
     // renovate: datasource=helm registryUrl=https://argoproj.github.io/argo-helm depName=argo-rollouts
     version: '2.41.0',
+    // renovate: datasource=github-releases depName=argoproj/argo-rollouts
     appVersion: 'v1.9.0',
   },
   argoWorkflows: {
@@ -47,6 +52,7 @@ export const charts = {
     chart: 'argo-workflows',
     // renovate: datasource=helm registryUrl=https://argoproj.github.io/argo-helm depName=argo-workflows
     version: '1.0.15',
+    // renovate: datasource=github-releases depName=argoproj/argo-workflows
     appVersion: 'v4.0.6',
   },
   argoEvents: {
@@ -54,6 +60,7 @@ export const charts = {
     chart: 'argo-events',
     // renovate: datasource=helm registryUrl=https://argoproj.github.io/argo-helm depName=argo-events
     version: '2.4.21',
+    // renovate: datasource=github-releases depName=argoproj/argo-events
     appVersion: 'v1.9.10',
   },
   cloudnativePg: {
@@ -61,7 +68,29 @@ export const charts = {
     chart: 'cloudnative-pg',
     // renovate: datasource=helm registryUrl=https://cloudnative-pg.github.io/charts depName=cloudnative-pg
     version: '0.28.3',
+    // renovate: datasource=github-releases depName=cloudnative-pg/cloudnative-pg extractVersion=^v(?<version>.+)$
     appVersion: '1.29.1',
+  },
+  /**
+   * CNPG's Barman Cloud plugin (WAL archiving and base backups through an ObjectStore). Plugin releases
+   * from v0.16 need CNPG ≥ 1.30: keep this at a release that supports `cloudnativePg.appVersion`.
+   */
+  barmanCloudPlugin: {
+    repo: 'https://cloudnative-pg.github.io/charts',
+    chart: 'plugin-barman-cloud',
+    // renovate: datasource=helm registryUrl=https://cloudnative-pg.github.io/charts depName=plugin-barman-cloud
+    version: '0.7.0',
+    // renovate: datasource=github-releases depName=cloudnative-pg/plugin-barman-cloud
+    appVersion: 'v0.13.0',
+  },
+  /** External Secrets Operator: Secrets from the OCI Vault (or any other store) as ExternalSecrets. */
+  externalSecrets: {
+    repo: 'https://charts.external-secrets.io',
+    chart: 'external-secrets',
+    // renovate: datasource=helm registryUrl=https://charts.external-secrets.io depName=external-secrets
+    version: '2.9.0',
+    // renovate: datasource=github-releases depName=external-secrets/external-secrets
+    appVersion: 'v2.9.0',
   },
 } as const satisfies Record<string, HelmChartPin>;
 
@@ -106,6 +135,8 @@ export const apiVersions = {
   keycloakRealmImport: 'k8s.keycloak.org/v2beta1',
   cnpg: 'postgresql.cnpg.io/v1',
   barmanCloud: 'barmancloud.cnpg.io/v1',
+  externalSecrets: 'external-secrets.io/v1',
+  externalSecretsGenerators: 'generators.external-secrets.io/v1alpha1',
   traefik: 'traefik.io/v1alpha1',
   k3sHelm: 'helm.cattle.io/v1',
 } as const;

@@ -53,7 +53,125 @@ const objectStorage = z.strictObject({
   }),
 });
 
-const BACKUP_DEFAULTS = { schedule: '0 0 3 * * *', retention: '30d' };
+const BACKUP_DEFAULTS = {
+  schedule: '0 0 3 * * *',
+  retention: '30d',
+  method: 'plugin',
+  generation: 1,
+} as const;
+
+/**
+ * Base backups and WAL of every database (apps' and Keycloak's).
+ * `generation` names the archive folder each database writes to: generation 1 is `<cluster>/` (what runs
+ * today), generation N > 1 is `<cluster>-gen<N>/`. A rebuild from nothing must write into a new, empty
+ * folder: CNPG refuses to archive into a folder that already holds another server's WAL.
+ */
+const backups = z
+  .strictObject({
+    /** Six-field cron (seconds first). */
+    schedule: cnpgSchedule.default(BACKUP_DEFAULTS.schedule),
+    retention: backupRetention.default(BACKUP_DEFAULTS.retention),
+    /**
+     * `plugin`: the Barman Cloud plugin and one ObjectStore per database (the supported path).
+     * `barmanObjectStore`: CNPG's in-tree method (deprecated since 1.26, removed in 1.31); kept so a
+     * cluster still on it can move with one definition change (see docs/backups.md).
+     */
+    method: z
+      .enum(
+        ['plugin', 'barmanObjectStore'],
+        hinted('must be "plugin" or "barmanObjectStore"', 'use "plugin"'),
+      )
+      .default(BACKUP_DEFAULTS.method),
+    generation: z.number().int().min(1).max(99).default(BACKUP_DEFAULTS.generation),
+    /**
+     * Disaster recovery, "rebuild from backups": every database bootstraps with `recovery` from the
+     * archive of this generation (usually `generation - 1`) instead of `initdb`. Remove it once every
+     * database is back (the bootstrap only matters when a cluster is created).
+     */
+    recoverFrom: z.number().int().min(1).max(98).optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.recoverFrom !== undefined && b.recoverFrom >= b.generation) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['recoverFrom'],
+        message: withHint(
+          `must be an older generation than ${b.generation}`,
+          `raise \`generation\` to ${b.recoverFrom + 1}: the rebuilt databases must archive into a new, empty folder`,
+        ),
+      });
+    }
+  });
+
+/**
+ * Where the Secrets the tree references come from.
+ * `oci-vault`: External Secrets Operator reads them from an OCI Vault as the node itself (instance
+ * principal: a dynamic group holding the node and a policy letting it read the vault's secrets), so a
+ * rebuild needs no secret typed. `manual`: `kubectl create secret` by hand (`pnpm ultron secrets`).
+ */
+const ocid = (kind: string) =>
+  z.string().regex(new RegExp(`^ocid1\\.${kind}\\.[a-z0-9-]+\\.[a-z0-9-]*(\\.[a-z0-9-]+)?\\.[a-z0-9]+$`), {
+    error: withHint(`must be an OCI ${kind} OCID`, `e.g. "ocid1.${kind}.oc1.eu-frankfurt-1.amaaaa…"`),
+  });
+const secrets = z.discriminatedUnion('backend', [
+  z.strictObject({
+    backend: z.literal('oci-vault'),
+    /** The vault holding the values (Identity & Security → Vault). */
+    vault: ocid('vault'),
+    /** Its master encryption key, which `oci vault secret create-base64` needs. */
+    key: ocid('key'),
+    /** The compartment of the vault and its secrets. */
+    compartment: ocid('compartment'),
+    /** Default: the object storage region. */
+    region: z
+      .string()
+      .regex(/^[a-z]{2,}-[a-z]+-[0-9]+$/)
+      .optional(),
+  }),
+  z.strictObject({ backend: z.literal('manual') }),
+]);
+
+/**
+ * Where alerts go. At least one receiver should be set: without one Alertmanager routes everything to a
+ * receiver that sends nothing. Credentials are secret references (`Secret` name + key in the monitoring
+ * namespace), never values.
+ */
+const secretKeyRef = z.strictObject({ secret: dnsLabel(253), key: z.string().regex(/^[-._a-zA-Z0-9]+$/) });
+const alerting = z.strictObject({
+  email: z
+    .strictObject({
+      to: email,
+      from: email,
+      /** host:port of the SMTP relay, e.g. "smtp.eu-frankfurt-1.oraclecloud.com:587". */
+      smarthost: z.string().regex(/^[a-z0-9.-]+:[0-9]{1,5}$/, {
+        error: withHint('must be host:port', 'e.g. "smtp.example.com:587"'),
+      }),
+      username: z.string().min(1),
+      password: secretKeyRef,
+    })
+    .optional(),
+  /**
+   * A webhook such as ntfy (or a Slack/Discord adapter). The URL is not a credential: authenticate with a
+   * bearer token (e.g. an ntfy access token), sent from a Secret, so a leaked URL cannot post.
+   */
+  webhook: z.strictObject({ url: httpsUrl, token: secretKeyRef.optional() }).optional(),
+  /**
+   * Dead man's switch: the always-firing Watchdog alert is sent here every `interval`; the service pages
+   * when the pings stop (healthchecks.io, Better Stack heartbeats…). Such services put their key in the
+   * URL, which then sits in the (private) repository: Alertmanager reads webhook URLs from files only from
+   * 0.26, and the config is checked with Debian's amtool 0.25. A bearer `token` is read from a Secret.
+   */
+  heartbeat: z
+    .strictObject({
+      url: httpsUrl,
+      token: secretKeyRef.optional(),
+      interval: z
+        .string()
+        .regex(/^[0-9]+[mh]$/)
+        .default('5m'),
+    })
+    .optional(),
+});
 
 /** The platform's own Keycloak and its Postgres. Instances above 1 need as many nodes. */
 const keycloak = z.strictObject({
@@ -91,12 +209,10 @@ export const clusterSchema = z
     storageClass: dnsLabel(253).default('local-path'),
     objectStorage,
     /** Base backups of the platform's databases (WAL is shipped continuously). */
-    backups: z
-      .strictObject({
-        schedule: cnpgSchedule.default('0 0 3 * * *'),
-        retention: backupRetention.default('30d'),
-      })
-      .default(BACKUP_DEFAULTS),
+    backups: backups.default(BACKUP_DEFAULTS),
+    /** Default: `manual` (the OCI backend needs the vault's OCIDs). */
+    secrets: secrets.default({ backend: 'manual' }),
+    alerting: alerting.default({}),
     monitoring: z
       .strictObject({
         namespace: dnsLabel().default('monitoring'),
@@ -105,6 +221,11 @@ export const clusterSchema = z
       })
       .default({ namespace: 'monitoring', prometheusRelease: 'kube-prom-stack' }),
     keycloak: keycloak.default({ instances: 1, database: { instances: 1, size: '2Gi' } }),
+    /**
+     * A `docker-registry` Secret every app pulls its images with (private GHCR packages), created in each
+     * app's namespace (by an ExternalSecret with the OCI Vault backend). A workload may override it.
+     */
+    imagePullSecret: dnsLabel(253).optional(),
     /** The owner of `ghcr.io/<owner>/<app>` images (a GitHub user or organisation, lowercase). */
     imageOwner: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,37}[a-z0-9])?$/, {
       error: withHint('must be a lowercase GitHub owner', 'e.g. "acme"'),

@@ -1,2 +1,4 @@
+export * from './backup-alerts.js';
+export * from './backup-settings.js';
 export * from './object-store.js';
 export * from './postgres.js';

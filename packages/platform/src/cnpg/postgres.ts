@@ -5,6 +5,7 @@ import { SYNC_WAVE } from '../argocd/application.js';
 import type { Cluster } from '../cluster/schema.js';
 import { LABELS } from '../conventions/names.js';
 import type { Manifest } from '../render/manifest.js';
+import { archiveServerName, type PostgresBackup } from './backup-settings.js';
 import { BARMAN_CLOUD_PLUGIN, barmanObjectStore, oracleS3Env } from './object-store.js';
 
 /**
@@ -31,8 +32,8 @@ export interface PostgresOptions {
   podLabels?: Record<string, string>;
   /** Sync-wave annotation value, so the database comes before what reads its secret. */
   wave?: string;
-  /** In-tree `barmanObjectStore` (what runs today) or the Barman Cloud plugin with an ObjectStore of this name. */
-  backup?: { method: 'barmanObjectStore' } | { method: 'plugin'; objectStore: string };
+  /** How WAL and base backups leave the cluster, and which archive generation it writes (and recovers from). */
+  backup: PostgresBackup;
   /** Let the operator restart and switch over instances on its own during updates. */
   unsupervisedUpdates?: boolean;
   /** Scrape interval of the instances' metrics (default: Prometheus's). */
@@ -50,30 +51,59 @@ function metadata(o: PostgresOptions, name: string, labels = o.labels) {
   };
 }
 
-const usesPlugin = (o: PostgresOptions) => o.backup?.method === 'plugin';
+const usesPlugin = (o: PostgresOptions) => o.backup.method === 'plugin';
+
+/** The external cluster a disaster recovery reads from: the same store, the previous generation's folder. */
+export const RECOVERY_SOURCE = 'origin';
+
+function recoverySource(cluster: Cluster, o: PostgresOptions, generation: number) {
+  const serverName = archiveServerName(o.name, generation);
+  return o.backup.method === 'plugin'
+    ? {
+        name: RECOVERY_SOURCE,
+        plugin: {
+          name: BARMAN_CLOUD_PLUGIN,
+          parameters: { barmanObjectName: o.backup.objectStore, serverName },
+        },
+      }
+    : {
+        name: RECOVERY_SOURCE,
+        barmanObjectStore: barmanObjectStore(cluster, o.backupCredentials, serverName),
+      };
+}
 
 /**
- * The CNPG Cluster. By default backups use the in-tree `barmanObjectStore` (deprecated since CNPG 1.26
- * but still served by 1.29): WAL and base backups, gzip, to `s3://<bucket>/<name>/`.
+ * The CNPG Cluster. Backups (WAL and base, gzip) go to `s3://<bucket>/<server name>/`, through the Barman
+ * Cloud plugin's ObjectStore or CNPG's in-tree `barmanObjectStore` (deprecated since CNPG 1.26, removed in
+ * 1.31). With `recoverFrom`, the cluster is created from that generation's archive instead of `initdb`.
  */
 export function postgresCluster(cluster: Cluster, o: PostgresOptions): PgCluster {
   const backup = o.backup;
+  const serverName = archiveServerName(o.name, backup.generation);
+  const owner = { database: o.database, owner: o.database };
   return new PgCluster({
     metadata: metadata(o, o.name),
     spec: {
       instances: o.instances,
       ...(o.unsupervisedUpdates ? { primaryUpdateStrategy: 'unsupervised' as const } : {}),
       storage: { size: o.size, storageClass: o.storageClass ?? cluster.storageClass },
-      bootstrap: { initdb: { database: o.database, owner: o.database } },
+      bootstrap:
+        backup.recoverFrom === undefined
+          ? { initdb: owner }
+          : { recovery: { source: RECOVERY_SOURCE, ...owner } },
+      ...(backup.recoverFrom === undefined
+        ? {}
+        : { externalClusters: [recoverySource(cluster, o, backup.recoverFrom)] }),
       resources: o.resources,
       ...(o.podLabels ? { inheritedMetadata: { labels: o.podLabels } } : {}),
-      ...(backup?.method === 'plugin'
+      ...(backup.method === 'plugin'
         ? {
             plugins: [
               {
                 name: BARMAN_CLOUD_PLUGIN,
                 isWALArchiver: true,
-                parameters: { barmanObjectName: backup.objectStore },
+                // The plugin archives to `<destinationPath>/<serverName>/`; the ObjectStore is shared by generations.
+                parameters: { barmanObjectName: backup.objectStore, serverName },
               },
             ],
           }
@@ -81,8 +111,8 @@ export function postgresCluster(cluster: Cluster, o: PostgresOptions): PgCluster
             env: oracleS3Env(cluster),
             backup: {
               retentionPolicy: o.retention,
-              // Its own folder in the bucket, named after the cluster (explicit, so a rename cannot mix them).
-              barmanObjectStore: barmanObjectStore(cluster, o.backupCredentials, o.name),
+              // Its own folder in the bucket (explicit, so a rename cannot mix them).
+              barmanObjectStore: barmanObjectStore(cluster, o.backupCredentials, serverName),
             },
           }),
     },
@@ -93,7 +123,12 @@ export function postgresCluster(cluster: Cluster, o: PostgresOptions): PgCluster
 export interface ObjectStore extends Manifest {
   apiVersion: 'barmancloud.cnpg.io/v1';
   kind: 'ObjectStore';
-  metadata: { name: string; namespace: string; labels?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   spec: {
     retentionPolicy: string;
     configuration: ReturnType<typeof barmanObjectStore>;
@@ -102,13 +137,15 @@ export interface ObjectStore extends Manifest {
 }
 
 export function postgresObjectStore(cluster: Cluster, o: PostgresOptions, objectStore: string): ObjectStore {
+  // Before the Cluster that names it: the plugin rejects a Cluster whose ObjectStore does not exist yet.
   return {
     apiVersion: 'barmancloud.cnpg.io/v1',
     kind: 'ObjectStore',
-    metadata: { name: objectStore, namespace: o.namespace, labels: o.labels },
+    metadata: metadata(o, objectStore),
     spec: {
       retentionPolicy: o.retention,
-      configuration: barmanObjectStore(cluster, o.backupCredentials, o.name),
+      // No serverName here: the plugin takes it from the Cluster's plugin parameters (one per generation).
+      configuration: barmanObjectStore(cluster, o.backupCredentials),
       instanceSidecarConfiguration: { env: oracleS3Env(cluster) },
     },
   };
@@ -151,7 +188,7 @@ export function postgresObjects(cluster: Cluster, o: PostgresOptions): Manifest[
   const backup = o.backup;
   return [
     postgresCluster(cluster, o),
-    ...(backup?.method === 'plugin' ? [postgresObjectStore(cluster, o, backup.objectStore)] : []),
+    ...(backup.method === 'plugin' ? [postgresObjectStore(cluster, o, backup.objectStore)] : []),
     nightlyBackup(o),
   ];
 }

@@ -1,11 +1,11 @@
-import { application } from '../argocd/application.js';
 import type { ValuesPolicy } from '../catalog/chart-values.js';
 import { charts } from '../catalog/versions.js';
 import type { Cluster } from '../cluster/schema.js';
 import { appFile, platformDir } from '../conventions/layout.js';
-import { commonLabels, GRAFANA_DASHBOARD_LABEL, PLATFORM_PROJECT } from '../conventions/names.js';
+import { GRAFANA_DASHBOARD_LABEL } from '../conventions/names.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
+import { chartApplication } from './chart-component.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
 import { sized } from './sizing.js';
 
@@ -34,24 +34,11 @@ export function cnpgOperatorValues(cluster: Cluster): Record<string, unknown> {
 
 /** The CloudNativePG operator, straight from its Helm chart, before anything that uses its CRDs. */
 export function cnpgOperatorApplication(cluster: Cluster) {
-  const pin = charts.cloudnativePg;
-  return application({
-    name: CNPG_OPERATOR,
-    project: PLATFORM_PROJECT,
-    namespace: PLATFORM_COMPONENTS.cnpgOperator.namespace,
-    wave: PLATFORM_COMPONENTS.cnpgOperator.wave,
-    sources: [
-      {
-        repoURL: pin.repo,
-        chart: pin.chart,
-        targetRevision: pin.version,
-        helm: { releaseName: 'cnpg', valuesObject: cnpgOperatorValues(cluster) },
-      },
-    ],
-    // The Cluster CRD is far beyond the client-side apply annotation limit.
-    serverSideApply: true,
-    createNamespace: true,
-    labels: commonLabels(CNPG_OPERATOR, 'operator'),
+  return chartApplication({
+    component: PLATFORM_COMPONENTS.cnpgOperator,
+    pin: charts.cloudnativePg,
+    releaseName: 'cnpg',
+    values: cnpgOperatorValues(cluster),
   });
 }
 

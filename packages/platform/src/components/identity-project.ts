@@ -6,7 +6,7 @@ import { commonLabels, IDENTITY_PROJECT, PLATFORM_NAMESPACES } from '../conventi
 /**
  * The project app realms sync through. Realms must live in the Keycloak namespace (the instance only
  * sees imports there), yet an app's own project stays limited to the app's namespace; this project may
- * only put realm imports, their sync Jobs and ConfigMaps into `keycloak`, from this repository.
+ * only put realm imports, their sync Jobs, ConfigMaps and ExternalSecrets into `keycloak`, from this repository.
  */
 export function identityProject(cluster: Cluster): AppProject {
   return new AppProject({
@@ -25,6 +25,8 @@ export function identityProject(cluster: Cluster): AppProject {
         { group: 'k8s.keycloak.org', kind: 'KeycloakRealmImport' },
         { group: 'batch', kind: 'Job' },
         { group: '', kind: 'ConfigMap' },
+        // The Secrets the realm sync reads, from the vault (OCI Vault backend).
+        { group: 'external-secrets.io', kind: 'ExternalSecret' },
       ],
     },
   });

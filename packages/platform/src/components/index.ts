@@ -1,3 +1,10 @@
+export {
+  BARMAN_CLOUD_PLUGIN_COMPONENT,
+  BARMAN_CLOUD_PLUGIN_VALUES_POLICY,
+  barmanCloudPlugin,
+  barmanCloudPluginApplication,
+  barmanCloudPluginValues,
+} from './barman-cloud-plugin.js';
 export * from './bootstrap/index.js';
 export {
   CNPG_OPERATOR,
@@ -6,12 +13,27 @@ export {
   cnpgOperatorApplication,
   cnpgOperatorValues,
 } from './cnpg-operator.js';
+export {
+  alertingNeeds,
+  argoCdNotificationsSecret,
+  type ClusterSecretStore,
+  clusterSecretStore,
+  EXTERNAL_SECRETS,
+  EXTERNAL_SECRETS_STORE,
+  EXTERNAL_SECRETS_VALUES_POLICY,
+  externalSecrets,
+  externalSecretsApplications,
+  externalSecretsObjects,
+  externalSecretsValues,
+  repositoryCredentialNeed,
+} from './external-secrets.js';
 export { identityProject } from './identity-project.js';
 export {
   KEYCLOAK,
   type KeycloakInstance,
   keycloak,
   keycloakApplication,
+  keycloakBackupRule,
   keycloakDatabase,
   keycloakHost,
   keycloakInstance,

@@ -1,6 +1,9 @@
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { application, SYNC_WAVE, treeSource } from '../argocd/application.js';
 import { apiVersions } from '../catalog/versions.js';
 import type { Cluster } from '../cluster/schema.js';
+import { alertRules, databaseAlerts } from '../cnpg/backup-alerts.js';
+import { clusterBackup } from '../cnpg/backup-settings.js';
 import { type PostgresOptions, postgres } from '../cnpg/postgres.js';
 import { appFile, platformDir } from '../conventions/layout.js';
 import { commonLabels, KEYCLOAK_INSTANCE, LABELS, PLATFORM_PROJECT } from '../conventions/names.js';
@@ -8,6 +11,7 @@ import { tlsIngress } from '../edge/tls-ingress.js';
 import type { Manifest } from '../render/manifest.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
+import { withExternalSecrets } from '../secrets/external-secrets.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
 import { type Resources, sized } from './sizing.js';
 
@@ -24,6 +28,8 @@ export const KEYCLOAK = {
   pgRwService: 'keycloak-pg-rw',
   /** Out of band: the Oracle Customer Secret Key the backups use. */
   pgBackupCreds: 'keycloak-pg-backup-creds',
+  /** The Barman Cloud plugin's ObjectStore of `keycloak-pg`. */
+  pgObjectStore: 'keycloak-pg-store',
   /** Created by the operator on first start: the temporary admin to replace. */
   initialAdminSecret: `${KEYCLOAK_INSTANCE}-initial-admin`,
 } as const;
@@ -123,13 +129,41 @@ export function keycloakDatabase(cluster: Cluster): PostgresOptions {
     retention: cluster.backups.retention,
     labels: labels('database'),
     wave: INNER_WAVES.database,
+    backup: clusterBackup(cluster, KEYCLOAK.pgObjectStore),
   };
+}
+
+/** Keycloak's database alerts (down, backups, WAL archiving), on the metrics of the backup method it uses. */
+export function keycloakBackupRule(cluster: Cluster): PrometheusRule {
+  const { namespace } = PLATFORM_COMPONENTS.keycloak;
+  return new PrometheusRule({
+    metadata: {
+      name: KEYCLOAK.pgCluster,
+      namespace,
+      labels: { ...labels('database'), [LABELS.prometheusRelease]: cluster.monitoring.prometheusRelease },
+    },
+    spec: {
+      groups: [
+        {
+          name: `${KEYCLOAK.pgCluster}.rules`,
+          rules: alertRules(
+            databaseAlerts({
+              cluster: KEYCLOAK.pgCluster,
+              namespace,
+              method: cluster.backups.method,
+              credentials: KEYCLOAK.pgBackupCreds,
+            }),
+          ),
+        },
+      ],
+    },
+  });
 }
 
 /** Everything in `platform/keycloak`. */
 export function keycloakObjects(cluster: Cluster): Manifest[] {
   const { namespace } = PLATFORM_COMPONENTS.keycloak;
-  return [
+  return withExternalSecrets(cluster, [
     keycloakInstance(cluster),
     ...postgres(cluster, keycloakDatabase(cluster)),
     ...tlsIngress(cluster, {
@@ -139,7 +173,8 @@ export function keycloakObjects(cluster: Cluster): Manifest[] {
       service: { name: KEYCLOAK.service, port: KEYCLOAK.httpPort },
       labels: labels('identity'),
     }),
-  ];
+    keycloakBackupRule(cluster),
+  ]);
 }
 
 export function keycloakApplication(cluster: Cluster) {

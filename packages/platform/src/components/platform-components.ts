@@ -8,6 +8,17 @@ import { PLATFORM_NAMESPACES } from '../conventions/names.js';
  */
 export const PLATFORM_COMPONENTS = {
   cnpgOperator: { name: 'cnpg-operator', namespace: PLATFORM_NAMESPACES.cnpg, wave: WAVES.operators },
+  /** Beside the CNPG operator: the operator discovers plugins by their Service in its own namespace. */
+  barmanCloudPlugin: {
+    name: 'barman-cloud-plugin',
+    namespace: PLATFORM_NAMESPACES.cnpg,
+    wave: WAVES.operators,
+  },
+  externalSecrets: {
+    name: 'external-secrets',
+    namespace: PLATFORM_NAMESPACES.externalSecrets,
+    wave: WAVES.operators,
+  },
   keycloakOperator: {
     name: 'keycloak-operator',
     namespace: PLATFORM_NAMESPACES.keycloak,

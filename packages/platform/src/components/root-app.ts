@@ -17,6 +17,8 @@ const OPERATOR_CLUSTER_KINDS = [
   { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
   { group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration' },
   { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration' },
+  // The one store every ExternalSecret reads from (cluster-scoped by design).
+  { group: 'external-secrets.io', kind: 'ClusterSecretStore' },
 ];
 
 /**
@@ -36,10 +38,17 @@ export function platformProject(cluster: Cluster): AppProject {
       description: 'Platform components: the operators and the Keycloak instance',
       sourceRepos: [
         cluster.gitops.repoURL,
-        charts.cloudnativePg.repo,
+        ...new Set([charts.cloudnativePg.repo, charts.barmanCloudPlugin.repo, charts.externalSecrets.repo]),
         manifests.keycloakOperator.repo,
       ].sort(),
-      destinations: [...new Set(Object.values(PLATFORM_COMPONENTS).map((c) => c.namespace))]
+      // Argo CD's and the monitoring namespace too: ESO keeps the Helm-installed parts' Secrets there.
+      destinations: [
+        ...new Set([
+          ...Object.values(PLATFORM_COMPONENTS).map((c) => c.namespace),
+          PLATFORM_NAMESPACES.argocd,
+          cluster.monitoring.namespace,
+        ]),
+      ]
         .sort()
         .map((namespace) => ({ server: 'https://kubernetes.default.svc', namespace })),
       clusterResourceWhitelist: OPERATOR_CLUSTER_KINDS,

@@ -1,4 +1,13 @@
-import { charts, manifests } from '../catalog/versions.js';
+import { charts, k3s, manifests } from '../catalog/versions.js';
+
+/**
+ * CRD sources that are not a pin of the catalog (k3s bundles them, no version of its own to follow).
+ * Renovate reads the comment above each (renovate.json), so keep each on one line below its comment.
+ */
+const K3S_CRD_REFS = {
+  // renovate: datasource=github-tags depName=k3s-io/helm-controller
+  helmController: 'v0.17.7',
+} as const;
 
 /**
  * Where the CRDs of the pinned versions live upstream, so `ultron validate` and the conformance tests
@@ -38,13 +47,29 @@ export function crdSourceUrls(): string[] {
       raw('keycloak/keycloak-k8s-resources', kc, `kubernetes/${k}.k8s.keycloak.org-v1.yml`),
     ),
     ...['traefikservices', 'middlewares', 'ingressroutes'].map((k) =>
-      raw('traefik/traefik-helm-chart', 'v39.0.7', `traefik/crds/traefik.io_${k}.yaml`),
+      raw('traefik/traefik-helm-chart', `v${k3s.bundledTraefikChart}`, `traefik/crds/traefik.io_${k}.yaml`),
     ),
-    raw('k3s-io/helm-controller', 'v0.17.7', 'pkg/crds/yaml/generated/helm.cattle.io_helmchartconfigs.yaml'),
+    raw(
+      'k3s-io/helm-controller',
+      K3S_CRD_REFS.helmController,
+      'pkg/crds/yaml/generated/helm.cattle.io_helmchartconfigs.yaml',
+    ),
     raw(
       'cloudnative-pg/plugin-barman-cloud',
-      'v0.14.0',
+      charts.barmanCloudPlugin.appVersion,
       'config/crd/bases/barmancloud.cnpg.io_objectstores.yaml',
+    ),
+    ...[
+      'external-secrets.io_externalsecrets',
+      'external-secrets.io_clustersecretstores',
+      'external-secrets.io_pushsecrets',
+      'generators.external-secrets.io_passwords',
+    ].map((k) =>
+      raw(
+        'external-secrets/external-secrets',
+        charts.externalSecrets.appVersion,
+        `config/crds/bases/${k}.yaml`,
+      ),
     ),
   ];
 }

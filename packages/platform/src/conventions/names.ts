@@ -13,6 +13,7 @@ export const PLATFORM_NAMESPACES = {
   cnpg: 'cnpg-system',
   keycloak: 'keycloak',
   kubeSystem: 'kube-system',
+  externalSecrets: 'external-secrets',
 } as const;
 
 export const RESERVED_NAMESPACES: readonly string[] = [
@@ -25,6 +26,17 @@ export const RESERVED_NAMESPACES: readonly string[] = [
 /** The Argo CD project that holds the platform's own components. */
 export const PLATFORM_PROJECT = 'platform';
 export const ROOT_APP = 'root';
+
+/** The Argo CD repository credential the bootstrap creates from the environment (never from a file). */
+export const REPO_CREDENTIAL = {
+  secret: 'gitops-repo',
+  namespace: PLATFORM_NAMESPACES.argocd,
+  tokenEnv: 'ULTRON_GITOPS_TOKEN',
+  usernameEnv: 'ULTRON_GITOPS_USERNAME',
+  /** GitHub accepts any non-empty user name with a fine-grained token. */
+  defaultUsername: 'git',
+  label: { 'argocd.argoproj.io/secret-type': 'repository' },
+} as const;
 
 export const appNames = (app: string) => ({
   namespace: app,

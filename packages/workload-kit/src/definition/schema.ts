@@ -149,15 +149,17 @@ const database = z.strictObject({
   resources: resources.default({ requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } }),
   backup: z
     .strictObject({
-      /** Six-field cron (seconds first). */
       /** Six-field cron (seconds first). Default: the cluster's backup schedule. */
       schedule: cnpgSchedule.optional(),
       /** Default: the cluster's backup retention. */
       retention: backupRetention.optional(),
-      /** In-tree `barmanObjectStore` (what runs today) or the Barman Cloud plugin's ObjectStore. */
-      method: z.enum(['barmanObjectStore', 'plugin']).default('barmanObjectStore'),
+      /**
+       * The Barman Cloud plugin's ObjectStore or CNPG's deprecated in-tree `barmanObjectStore`.
+       * Default: the cluster's `backups.method`.
+       */
+      method: z.enum(['barmanObjectStore', 'plugin']).optional(),
     })
-    .default({ method: 'barmanObjectStore' }),
+    .default({}),
 });
 
 const migrations = z.strictObject({
@@ -202,6 +204,12 @@ export const workloadSchema = z
     /** Hosts routed to the API; each must be the domain or under it. Default: `api.<domain>`. */
     hosts: z.array(dnsName).min(1).optional(),
     image,
+    /**
+     * A `docker-registry` Secret (in the app's namespace) to pull a private image with, e.g. "ghcr-pull";
+     * `false` for none. Default: the cluster's `imagePullSecret`. With the OCI Vault backend an
+     * ExternalSecret creates it from the vault (`<name>--username`, `<name>--password`).
+     */
+    imagePullSecret: z.union([dnsLabel(253), z.literal(false)]).optional(),
     port: port.default(8080),
     /**
      * Readiness gates the canary (the seed API serves `/readyz`). Liveness restarts a pod that stops

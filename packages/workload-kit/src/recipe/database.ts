@@ -1,6 +1,7 @@
 import {
   appNames,
   type Cluster,
+  clusterBackup,
   commonLabels,
   type Manifest,
   type PostgresOptions,
@@ -35,10 +36,7 @@ export function databaseOptions(cluster: Cluster, w: Workload): PostgresOptions 
     retention: db.backup.retention ?? cluster.backups.retention,
     labels: commonLabels(w.name, 'database'),
     podLabels: commonLabels(w.name, 'database'),
-    backup:
-      db.backup.method === 'plugin'
-        ? { method: 'plugin', objectStore: names.pgObjectStore }
-        : { method: 'barmanObjectStore' },
+    backup: clusterBackup(cluster, names.pgObjectStore, db.backup.method),
     // Operators retire old instances before new ones on a single node; never wait for a manual switchover.
     unsupervisedUpdates: true,
     metricsInterval: '30s',

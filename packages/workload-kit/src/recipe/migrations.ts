@@ -1,7 +1,14 @@
 import { appNames, commonLabels, LABELS, SYNC_WAVE } from '@ultron/platform/core';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import type { Workload } from '../definition/schema.js';
-import { containerEnv, containerSecurityContext, podSecurityContext, tmpMount, tmpVolume } from './pod.js';
+import {
+  containerEnv,
+  containerSecurityContext,
+  podSecurityContext,
+  pullSecrets,
+  tmpMount,
+  tmpVolume,
+} from './pod.js';
 
 /**
  * The Job's name carries the image it migrates to, so one image migrates once. The tag when the image
@@ -48,6 +55,7 @@ export function migrationsJob(w: Workload): Job | null {
           automountServiceAccountToken: false,
           enableServiceLinks: false,
           securityContext: podSecurityContext,
+          ...pullSecrets(w),
           containers: [
             {
               name: 'migrate',

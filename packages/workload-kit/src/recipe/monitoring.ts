@@ -2,9 +2,12 @@ import type { PodMonitor } from '@kubernetes-models/prometheus-operator/monitori
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import {
+  type AlertSpec,
+  alertRules,
   appNames,
   type Cluster,
   commonLabels,
+  databaseAlerts,
   LABELS,
   type Manifest,
   postgresPodMonitor,
@@ -12,16 +15,7 @@ import {
 import type { Workload } from '../definition/schema.js';
 import { databaseOptions } from './database.js';
 import { PORT_NAME, podLabels } from './pod.js';
-import {
-  backupMissingExpr,
-  backupStaleExpr,
-  databaseDownExpr,
-  errorBudget,
-  errorRatioAlertExpr,
-  rolloutAbortedExpr,
-  targetDownExpr,
-  walArchivingFailingExpr,
-} from './queries.js';
+import { errorBudget, errorRatioAlertExpr, rolloutAbortedExpr, targetDownExpr } from './queries.js';
 
 /** kube-prometheus-stack's Prometheus only selects monitors and rules carrying its release label. */
 function monitorLabels(cluster: Cluster, w: Workload): Record<string, string> {
@@ -63,22 +57,16 @@ export function databasePodMonitor(cluster: Cluster, w: Workload): PodMonitor | 
   return o ? postgresPodMonitor(cluster, o) : null;
 }
 
-interface Alert {
-  alert: string;
-  expr: string;
-  for: string;
-  severity: 'critical' | 'warning';
-  summary: string;
-  /** What the person on call does first. */
-  runbook: string;
-}
-
-/** The alerts an operator acts on, each with the first thing to do about it. */
-export function alerts(w: Workload): Alert[] {
+/**
+ * The alerts an operator acts on, each with the first thing to do about it: the app's own (errors,
+ * aborted canary, targets down) and, with a database, the platform's database alerts on the metrics
+ * of the backup method the database really uses.
+ */
+export function alerts(cluster: Cluster, w: Workload): AlertSpec[] {
   const names = appNames(w.name);
   const ns = names.namespace;
   const budget = errorBudget(w);
-  const list: Alert[] = [
+  const list: AlertSpec[] = [
     {
       alert: 'AppHighErrorRatio',
       expr: errorRatioAlertExpr(w),
@@ -104,64 +92,25 @@ export function alerts(w: Workload): Alert[] {
       runbook: `kubectl get pods -n ${ns} -l app=${w.name}; kubectl describe pod for probe failures; kubectl get endpoints ${names.service} -n ${ns}.`,
     },
   ];
-  if (!w.database) return list;
-  const cnpg = `kubectl cnpg status ${names.pgCluster} -n ${ns}`;
+  const db = databaseOptions(cluster, w);
+  if (!db) return list;
   return [
     ...list,
-    {
-      alert: 'AppDatabaseDown',
-      expr: databaseDownExpr(w),
-      for: '5m',
-      severity: 'critical',
-      summary: `${w.name}: Postgres ${names.pgCluster} is not up`,
-      runbook: `${cnpg}; kubectl get pods -n ${ns} -l cnpg.io/cluster=${names.pgCluster}; check the PVC and the operator's logs in cnpg-system.`,
-    },
-    {
-      alert: 'AppBackupStale',
-      // Nightly backups plus a margin: older than 26h means last night's backup did not land.
-      expr: backupStaleExpr(w),
-      for: '30m',
-      severity: 'critical',
-      summary: `${w.name}: the newest base backup of ${names.pgCluster} is older than 26h`,
-      runbook: `kubectl get backups -n ${ns}; kubectl describe scheduledbackup ${names.pgScheduledBackup} -n ${ns}; then pnpm ultron backup ${w.name}.`,
-    },
-    {
-      alert: 'AppBackupMissing',
-      expr: backupMissingExpr(w),
-      // A new cluster takes its first backup at once (ScheduledBackup immediate); give it time to land.
-      for: '2h',
-      severity: 'critical',
-      summary: `${w.name}: ${names.pgCluster} has no successful base backup at all`,
-      runbook: `kubectl get backups -n ${ns} and describe the failed one; check ${names.pgBackupCreds} and the bucket; then pnpm ultron backup ${w.name}.`,
-    },
-    {
-      alert: 'AppWalArchivingFailing',
-      expr: walArchivingFailingExpr(w),
-      for: '10m',
-      severity: 'critical',
-      summary: `${w.name}: ${names.pgCluster} cannot archive WAL; point-in-time recovery is at risk and the disk fills`,
-      runbook: `${cnpg} (Continuous Backup status); kubectl logs -n ${ns} ${names.pgCluster}-1 | grep -i archive; check object-storage credentials and reachability.`,
-    },
+    ...databaseAlerts({
+      cluster: db.name,
+      namespace: ns,
+      method: db.backup.method,
+      prefix: 'App',
+      backupNow: `pnpm ultron backup ${w.name}`,
+      credentials: names.pgBackupCreds,
+    }),
   ];
 }
 
 export function prometheusRule(cluster: Cluster, w: Workload): PrometheusRule {
   return new PrometheusRule({
     metadata: { name: w.name, namespace: appNames(w.name).namespace, labels: monitorLabels(cluster, w) },
-    spec: {
-      groups: [
-        {
-          name: `${w.name}.rules`,
-          rules: alerts(w).map((r) => ({
-            alert: r.alert,
-            expr: r.expr,
-            for: r.for,
-            labels: { severity: r.severity, app: w.name },
-            annotations: { summary: r.summary, runbook: r.runbook },
-          })),
-        },
-      ],
-    },
+    spec: { groups: [{ name: `${w.name}.rules`, rules: alertRules(alerts(cluster, w), { app: w.name }) }] },
   });
 }
 

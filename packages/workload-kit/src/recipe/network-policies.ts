@@ -33,7 +33,14 @@ export function networkPolicies(w: Workload): NetworkPolicy[] {
       metadata: { name, namespace: names.namespace, labels: commonLabels(w.name, 'network-policy') },
       spec,
     });
-  const dbPods = { [LABELS.cnpgCluster]: names.pgCluster };
+  // The database's pods and those of a point-in-time restore beside it (`ultron restore`): instances and
+  // CNPG's recovery Job pods carry `cnpg.io/cluster: <cluster>`. A disaster recovery rebuilds `<app>-pg`
+  // itself, so its recovery pods are covered by the same selector.
+  const dbPods = {
+    matchExpressions: [
+      { key: LABELS.cnpgCluster, operator: 'In' as const, values: [names.pgCluster, names.pgRestoreCluster] },
+    ],
+  };
   const dbClients = { [LABELS.dbClient]: 'true' };
 
   const list = [
@@ -100,15 +107,15 @@ export function networkPolicies(w: Workload): NetworkPolicy[] {
     policy(`${names.pgCluster}-clients`, {
       podSelector: { matchLabels: dbClients },
       policyTypes: ['Egress'],
-      egress: [{ to: [{ podSelector: { matchLabels: dbPods } }], ports: [tcp(5432)] }],
+      egress: [{ to: [{ podSelector: dbPods }], ports: [tcp(5432)] }],
     }),
     policy(names.pgCluster, {
-      podSelector: { matchLabels: dbPods },
+      podSelector: dbPods,
       policyTypes: ['Ingress', 'Egress'],
       ingress: [
         { from: [{ podSelector: { matchLabels: dbClients } }], ports: [tcp(5432)] },
         // Replication and the instance manager between Postgres pods.
-        { from: [{ podSelector: { matchLabels: dbPods } }], ports: [tcp(5432), tcp(8000)] },
+        { from: [{ podSelector: dbPods }], ports: [tcp(5432), tcp(8000)] },
         // The operator polls each instance's status endpoint.
         { from: [inNamespace(PLATFORM_NAMESPACES.cnpg)], ports: [tcp(8000)] },
         {
@@ -117,7 +124,7 @@ export function networkPolicies(w: Workload): NetworkPolicy[] {
         },
       ],
       egress: [
-        { to: [{ podSelector: { matchLabels: dbPods } }], ports: [tcp(5432), tcp(8000)] },
+        { to: [{ podSelector: dbPods }], ports: [tcp(5432), tcp(8000)] },
         // WAL and base backups to Oracle Object Storage.
         { to: [internet], ports: [tcp(443)] },
         // The instance manager talks to the Kubernetes API (k3s serves it on the node, port 6443).

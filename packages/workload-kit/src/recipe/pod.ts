@@ -100,3 +100,8 @@ export function appContainer(cluster: Cluster, w: Workload): IContainer {
 export function podLabels(w: Workload): Record<string, string> {
   return { app: w.name };
 }
+
+/** The pod's pull secret, if the app's images are private (the cluster's default already applied). */
+export function pullSecrets(w: Workload): { imagePullSecrets?: { name: string }[] } {
+  return w.imagePullSecret ? { imagePullSecrets: [{ name: w.imagePullSecret }] } : {};
+}

@@ -116,45 +116,6 @@ export function rolloutAbortedExpr(w: Workload): string {
   ])}) == 1`;
 }
 
-/**
- * Where the newest base backup's time is published: CNPG's collector for the in-tree method; with the
- * Barman Cloud plugin that gauge no longer moves and the plugin's own does. Both report 0 until a
- * backup succeeded, and only the primary reports a real value, hence `max`.
- */
-export function lastBackupMetric(w: Workload): string {
-  if (!w.database) throw new Error('lastBackupMetric needs a database');
-  return w.database.backup.method === 'plugin'
-    ? 'barman_cloud_cloudnative_pg_io_last_available_backup_timestamp'
-    : 'cnpg_collector_last_available_backup_timestamp';
-}
-
-const dbMatchers = (w: Workload): Matchers => [
-  ['namespace', '=', appNames(w.name).namespace],
-  ['pod', '=~', `${appNames(w.name).pgCluster}-[0-9]+`],
-];
-
-/** The newest base backup is older than the nightly schedule plus a margin. */
-export function backupStaleExpr(w: Workload): string {
-  return `time() - max(${selector(lastBackupMetric(w), dbMatchers(w))} > 0) > 26 * 3600`;
-}
-
-/** No backup ever succeeded (the gauge is 0), or nothing reports one at all. */
-export function backupMissingExpr(w: Workload): string {
-  const m = selector(lastBackupMetric(w), dbMatchers(w));
-  return `max(${m}) == 0\nor\nabsent(${m})`;
-}
-
-/** Postgres's archiver failed more recently than it succeeded: WAL is piling up, PITR is at risk. */
-export function walArchivingFailingExpr(w: Workload): string {
-  return `${selector('cnpg_pg_stat_archiver_last_failed_time', dbMatchers(w))}\n> ${selector('cnpg_pg_stat_archiver_last_archived_time', dbMatchers(w))}`;
-}
-
-/** CNPG's exporter says Postgres is not up, or no instance reports at all. */
-export function databaseDownExpr(w: Workload): string {
-  const m = selector('cnpg_collector_up', dbMatchers(w));
-  return `${m} == 0\nor\nabsent(${m})`;
-}
-
 /** The dashboard's series, by version (pod-template hash) so a canary stands out from stable. */
 export function dashboardQueries(w: Workload): { title: string; unit: string; exprs: [string, string][] }[] {
   const byVersion = 'rollouts_pod_template_hash';

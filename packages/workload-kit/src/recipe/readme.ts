@@ -1,4 +1,4 @@
-import { appNames } from '@ultron/platform/core';
+import { appNames, type Cluster } from '@ultron/platform/core';
 import type { Workload } from '../definition/schema.js';
 import { alerts } from './monitoring.js';
 import { GATE_WINDOW } from './queries.js';
@@ -7,7 +7,7 @@ import { GATE_WINDOW } from './queries.js';
  * `workloads/<app>/README.md`: what the folder holds and how the app behaves when it is released —
  * above all, what a person sees in each case of the canary gate. Argo CD syncs only the YAML here.
  */
-export function workloadReadme(w: Workload): string {
+export function workloadReadme(cluster: Cluster, w: Workload): string {
   const names = appNames(w.name);
   const c = w.canary;
   const m = w.metrics;
@@ -52,7 +52,7 @@ export function workloadReadme(w: Workload): string {
     '',
     '| alert | fires after | first thing to do |',
     '|---|---|---|',
-    ...alerts(w).map((a) => `| ${a.alert} | ${a.for} | ${a.runbook.replaceAll('|', '\\|')} |`),
+    ...alerts(cluster, w).map((a) => `| ${a.alert} | ${a.for} | ${a.runbook.replaceAll('|', '\\|')} |`),
     '',
   ];
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,7 @@ import type { ICanaryStep } from '@kubernetes-models/argo-rollouts/argoproj.io/v
 import { Rollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Rollout';
 import { appNames, type Cluster, commonLabels, LABELS, prometheusAddress } from '@ultron/platform/core';
 import type { Workload } from '../definition/schema.js';
-import { appContainer, podLabels, podSecurityContext, tmpVolume } from './pod.js';
+import { appContainer, podLabels, podSecurityContext, pullSecrets, tmpVolume } from './pod.js';
 import { CANARY_HASH_ARG, GATE_WINDOW, gateConditions, gateQuery } from './queries.js';
 
 /** 25 → pause → 50 → pause → 75 → pause → promote. */
@@ -61,6 +61,7 @@ export function rollout(cluster: Cluster, w: Workload): Rollout {
           automountServiceAccountToken: false,
           enableServiceLinks: false,
           securityContext: podSecurityContext,
+          ...pullSecrets(w),
           containers: [appContainer(cluster, w)],
           volumes: [tmpVolume],
         },

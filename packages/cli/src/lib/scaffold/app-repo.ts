@@ -1,8 +1,13 @@
 import { toYaml } from '@ultron/platform';
 import type { NewApp } from './workspace.ts';
 
-/** Pinned build inputs of the app image; Renovate's Dockerfile manager moves the ARGs. */
+/**
+ * Pinned build inputs of the app image. Renovate moves them here (renovate.json's regex manager), and its
+ * Dockerfile manager moves the ARGs in the app repositories already written.
+ */
+// renovate: datasource=docker depName=golang
 const GO_VERSION = '1.25';
+// renovate: datasource=docker depName=migrate/migrate
 const MIGRATE_VERSION = 'v4.18.3';
 
 export interface AppRepoOptions {

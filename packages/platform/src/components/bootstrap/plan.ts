@@ -1,19 +1,10 @@
 import { z } from 'zod';
 import type { Cluster } from '../../cluster/schema.js';
-import { PLATFORM_NAMESPACES } from '../../conventions/names.js';
+import { REPO_CREDENTIAL } from '../../conventions/names.js';
 import { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
 import { helmReleases } from './releases.js';
 
-/** The Argo CD repository credential the bootstrap creates from the environment (never from a file). */
-export const REPO_CREDENTIAL = {
-  secret: 'gitops-repo',
-  namespace: PLATFORM_NAMESPACES.argocd,
-  tokenEnv: 'ULTRON_GITOPS_TOKEN',
-  usernameEnv: 'ULTRON_GITOPS_USERNAME',
-  /** GitHub accepts any non-empty user name with a fine-grained token. */
-  defaultUsername: 'git',
-  label: { 'argocd.argoproj.io/secret-type': 'repository' },
-} as const;
+export { REPO_CREDENTIAL };
 
 /**
  * Every apply is server-side under one field manager, and takes over fields someone changed by hand:
@@ -120,10 +111,29 @@ export function shellQuote(arg: string): string {
   return SAFE_ARG.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 
-/** The command line a step runs, as printed by the dry run and the runbook. */
+/**
+ * The command line a step runs, as printed by the dry run and the runbook. The repository credential
+ * step prints the shell pipeline that does the same as the executor: the token goes from the environment
+ * through the builtin printf to stdin, never onto a command line or to disk.
+ */
 export function formatStep(step: BootstrapStep): string {
   const line = [step.command, ...step.args.map(shellQuote)].join(' ');
-  return step.stdin
-    ? `${line} <<< "<Secret ${REPO_CREDENTIAL.secret} built from $${REPO_CREDENTIAL.tokenEnv}>"`
-    : line;
+  const credential = step.stdin?.repositoryCredential;
+  if (!credential) return line;
+  const labels = Object.entries(REPO_CREDENTIAL.label).map(([k, v]) => `${k}=${v}`);
+  return [
+    `printf '%s' "$${REPO_CREDENTIAL.tokenEnv}"`,
+    [
+      'kubectl create secret generic',
+      REPO_CREDENTIAL.secret,
+      '-n',
+      REPO_CREDENTIAL.namespace,
+      '--from-literal=type=git',
+      `--from-literal=url=${shellQuote(credential.url)}`,
+      `--from-literal=username="\${${REPO_CREDENTIAL.usernameEnv}:-${REPO_CREDENTIAL.defaultUsername}}"`,
+      '--from-file=password=/dev/stdin --dry-run=client -o yaml',
+    ].join(' '),
+    `kubectl label --local -f - ${labels.join(' ')} -o yaml`,
+    line,
+  ].join(' | ');
 }

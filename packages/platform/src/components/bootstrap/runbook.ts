@@ -1,7 +1,9 @@
+import { alertingSecrets } from '../../alerting/alertmanager.js';
 import { k3s } from '../../catalog/versions.js';
 import type { Cluster, ClusterNode } from '../../cluster/schema.js';
 import { BACKUP_CREDENTIAL_KEYS } from '../../cnpg/object-store.js';
 import { PLATFORM_NAMESPACES } from '../../conventions/names.js';
+import { vaultSecretName } from '../../secrets/external-secrets.js';
 import { KEYCLOAK, keycloakHost } from '../keycloak.js';
 import { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
 import { K3S_API_PORT, K3S_CONFIG_PATH, serverNode, tlsSans } from './k3s.js';
@@ -44,8 +46,9 @@ function installK3s(cluster: Cluster): string {
         install(role, env),
       ].join('\n'),
     );
+  const name = tlsSans(server)[0]!;
   const parts = [
-    `**${server.name}** (the server): install Tailscale first (\`tailscale up\`), then:`,
+    `**${server.name}** (the server):`,
     steps(server, 'server'),
     `The config keeps the bundled Traefik, encrypts Secrets at rest, writes the admin kubeconfig for root only (0600) and adds ${tlsSans(
       server,
@@ -53,7 +56,18 @@ function installK3s(cluster: Cluster): string {
       .map((s) => `\`${s}\``)
       .join(
         ' and ',
-      )} to the API certificate. On your machine: \`ssh ${server.name} sudo cat /etc/rancher/k3s/k3s.yaml > ~/.kube/config && chmod 600 ~/.kube/config\`, then set its \`server:\` to \`https://${tlsSans(server)[0]}:${K3S_API_PORT}\` (MagicDNS resolves it to the Tailscale IP; reached over Tailscale only).`,
+      )} to the API certificate. Check on the node: \`sudo k3s kubectl get nodes\` lists it \`Ready\`.`,
+    `On your machine, add the cluster as context \`${cluster.name}\` next to your other contexts (nothing else in \`~/.kube/config\` changes; the API is reached over Tailscale only):`,
+    sh(
+      [
+        'mkdir -p ~/.kube && umask 077',
+        `ssh ${server.name} sudo cat /etc/rancher/k3s/k3s.yaml | sed -e 's#https://127.0.0.1:${K3S_API_PORT}#https://${name}:${K3S_API_PORT}#' -e 's/^\\(\\s*\\(name\\|cluster\\|user\\|current-context\\):\\) default$/\\1 ${cluster.name}/' > ~/.kube/${cluster.name}.yaml`,
+        `KUBECONFIG=~/.kube/config:~/.kube/${cluster.name}.yaml kubectl config view --flatten > ~/.kube/config.merged`,
+        'mv ~/.kube/config.merged ~/.kube/config',
+        `kubectl config use-context ${cluster.name}`,
+      ].join('\n'),
+    ),
+    `Check: \`kubectl --context ${cluster.name} get nodes\` lists ${cluster.nodes.map((n) => `\`${n.name}\``).join(', ')}.`,
   ];
   for (const agent of agents) {
     parts.push(
@@ -81,27 +95,34 @@ function firewall(): string {
   ].join('\n');
 }
 
-function helmLayer(plan: BootstrapPlan): string {
+function helmLayer(cluster: Cluster, plan: BootstrapPlan): string {
   const steps = plan.steps.map(
     (s, i) => `${i + 1}. **${s.title}** — ${s.why}.\n\n${sh(formatStep(s)).replace(/^/gm, '    ')}`,
   );
+  const s = cluster.secrets;
+  const token =
+    s.backend === 'oci-vault'
+      ? // Read from the vault into the environment: never typed, never on a command line.
+        `export ${REPO_CREDENTIAL.tokenEnv}="$(oci secrets secret-bundle get-secret-bundle-by-name --vault-id ${s.vault} --secret-name ${vaultSecretName(REPO_CREDENTIAL.secret, 'password')} --query 'data."secret-bundle-content".content' --raw-output | base64 -d)"`
+      : `read -rs ${REPO_CREDENTIAL.tokenEnv} && export ${REPO_CREDENTIAL.tokenEnv}   # paste a fine-grained token with read access to the gitops repo`;
   return [
     'From a clone of this repository (after `pnpm install && pnpm turbo build`), with your kube context on this cluster, run the whole sequence. Every step is idempotent: rerunning continues after a failure, and it is also how the Helm layer is upgraded.',
     sh(
       [
-        `export ${REPO_CREDENTIAL.tokenEnv}=<fine-grained token with read access to the gitops repo>`,
+        token,
         'pnpm --dir bootstrap exec ultron-bootstrap --dry-run   # prints the commands below',
         'pnpm --dir bootstrap exec ultron-bootstrap',
       ].join('\n'),
     ),
     'It runs exactly these commands, in this order:',
     steps.join('\n'),
+    `Check: \`kubectl -n ${PLATFORM_NAMESPACES.argocd} get applications\` lists every component; within minutes they turn \`Synced\` and \`Healthy\` wave by wave (\`-w\` to watch).`,
   ].join('\n\n');
 }
 
 function repoCredential(cluster: Cluster): string {
   return [
-    `\`ultron-bootstrap\` creates it from \`$${REPO_CREDENTIAL.tokenEnv}\` (step \`repo-credential\`). By hand, the same Secret:`,
+    `\`ultron-bootstrap\` creates it from \`$${REPO_CREDENTIAL.tokenEnv}\` (step \`repo-credential\`)${cluster.secrets.backend === 'oci-vault' ? '; once External Secrets Operator runs, it keeps it in step with the vault' : ''}. By hand, the same Secret:`,
     sh(
       [
         'umask 077 && tmp=$(mktemp)',
@@ -118,16 +139,125 @@ function repoCredential(cluster: Cluster): string {
   ].join('\n\n');
 }
 
-function outOfBandSecrets(): string {
+function secretsStep(cluster: Cluster): string {
   const ns = PLATFORM_NAMESPACES.keycloak;
+  if (cluster.secrets.backend === 'oci-vault')
+    return [
+      'External Secrets Operator creates every Secret the tree reads from the vault (the ExternalSecrets are rendered from the same references `pnpm ultron secrets` lists). The values went into the vault in step 3; nothing to type here.',
+      `Check: \`kubectl get externalsecrets -A\` shows every one \`SecretSynced\`, then \`pnpm ultron secrets --check\` (read-only) says all present. A \`SecretSyncedError\` names the vault secret that is missing: put it in with the command \`pnpm ultron secrets\` prints.`,
+      `- Generated, nothing to do: \`${KEYCLOAK.pgAppSecret}\` and every \`<app>-pg-app\` (CNPG), \`${KEYCLOAK.initialAdminSecret}\` (Keycloak's temporary admin).`,
+    ].join('\n\n');
   return [
-    'Values never live in Git. Each is created from a temporary env file that is deleted right after. The namespaces appear once the root app has synced:',
-    sh(`kubectl wait --for=jsonpath='{.status.phase}'=Active namespace/${ns} --timeout=15m`),
-    `- \`${KEYCLOAK.pgBackupCreds}\` (${ns}): an Oracle Customer Secret Key for the backups of \`${KEYCLOAK.pgCluster}\`. The access key is the plain hex string; the secret is the one containing \`+/=\`. Swapped, backups fail silently.`,
+    'Values never live in Git. `pnpm ultron secrets` prints, for every Secret the tree reads and nothing creates, the commands that create it from a temporary env file that is deleted right after. The namespaces appear once the root app has synced:',
+    sh(
+      `kubectl wait --for=jsonpath='{.status.phase}'=Active namespace/${ns} --timeout=15m\npnpm ultron secrets`,
+    ),
+    `For example \`${KEYCLOAK.pgBackupCreds}\` (${ns}), the Customer Secret Key of step 2 for the backups of \`${KEYCLOAK.pgCluster}\`. The access key is the plain hex string; the secret is the one containing \`+/=\`. Swapped, backups fail silently.`,
     sh(secretFromEnvFile(KEYCLOAK.pgBackupCreds, ns, Object.values(BACKUP_CREDENTIAL_KEYS))),
-    '- Each workload lists its own (`<app>-pg-backup-creds`, `<app>-kc`, a GHCR pull secret for private images) in its folder under `workloads/`; create them the same way.',
-    `- Operator-generated, nothing to do: \`${KEYCLOAK.pgAppSecret}\` and every \`<app>-pg-app\` (CNPG), \`${KEYCLOAK.initialAdminSecret}\` (Keycloak's temporary admin).`,
+    ...(alertingSecrets(cluster).size
+      ? [
+          `Alertmanager's credentials are read from the Helm values, which \`pnpm ultron secrets\` does not scan: create ${[...alertingSecrets(cluster)].map(([name, keys]) => `\`${name}\` (${cluster.monitoring.namespace}; keys ${keys.join(', ')})`).join(', ')} the same way.`,
+        ]
+      : []),
+    'Check: `pnpm ultron secrets --check` (read-only) says all present.',
+    `- Generated, nothing to do: \`${KEYCLOAK.pgAppSecret}\` and every \`<app>-pg-app\` (CNPG), \`${KEYCLOAK.initialAdminSecret}\` (Keycloak's temporary admin).`,
   ].join('\n\n');
+}
+
+/** Step 1: the facts only the operator knows, in the one file every render reads. */
+function clusterDefinition(): string {
+  return [
+    'Everything below is rendered from `cluster/cluster.ts`. Fill it in first (see `cluster/README.md`): the cluster `name`, `gitops.repoURL` (your private copy of this repository), `authDomain` and `acme.email`, the `nodes` (name, capacity, Tailscale name and IP, known after step 4: come back then), `objectStorage` (step 2), `secrets` (step 3: `oci-vault` with its OCIDs, or `manual`), `alerting` (where alerts go) and `imageOwner` (the GitHub owner of the app images). Then render and validate:',
+    sh('pnpm install && pnpm turbo build\npnpm ultron validate'),
+    'Check: `pnpm ultron validate` ends without problems; `git status` shows the re-rendered `gitops/`. Commit and push: Argo CD reads this repository.',
+  ].join('\n\n');
+}
+
+/** Step 2: the bucket every Postgres archives to, and the S3-compatible key the backups sign with. */
+function objectStorageStep(cluster: Cluster): string {
+  const { bucket, region } = cluster.objectStorage;
+  const compartment =
+    cluster.secrets.backend === 'oci-vault' ? cluster.secrets.compartment : '<compartment OCID>';
+  return [
+    'With the `oci` CLI configured for your tenancy (`oci setup config`):',
+    sh(
+      [
+        `oci os ns get --query data --raw-output   # the Object Storage namespace: objectStorage.namespace`,
+        `oci os bucket create --region ${region} --compartment-id ${compartment} --name ${bucket} --public-access-type NoPublicAccess`,
+        `oci iam customer-secret-key create --user-id <your user OCID> --display-name ${cluster.name}-pg-backups`,
+      ].join('\n'),
+    ),
+    'The last command prints the key once: `id` is the access key (plain hex), `key` the secret key (contains `+/=`). Keep them for step 3 (or step 9 without a vault); they are shown only now.',
+    `Check: \`oci os bucket get --region ${region} --bucket-name ${bucket}\` answers.`,
+  ].join('\n\n');
+}
+
+/** Step 3: the vault, and the identity that lets the node (not a person) read it. */
+function vaultStep(cluster: Cluster): string {
+  const s = cluster.secrets;
+  if (s.backend !== 'oci-vault')
+    return "This cluster takes its secrets by hand (`secrets: { backend: 'manual' }`): skip to step 4. For declarative secrets, set `oci-vault` in the cluster definition and follow this step as rendered then.";
+  const region = s.region ?? cluster.objectStorage.region;
+  return [
+    `External Secrets Operator reads the vault as the node itself (instance principal): no credential to bootstrap. Create the vault and its key once, a dynamic group holding the node(s) and a policy letting it read the vault's secrets. After the first command, put the vault's OCID into \`secrets.vault\` of the cluster definition and re-render (the next commands carry it); the same for the key (\`secrets.key\`):`,
+    sh(
+      [
+        `oci kms management vault create --region ${region} --compartment-id ${s.compartment} --display-name ${cluster.name} --vault-type DEFAULT   # → secrets.vault`,
+        `oci kms management key create --compartment-id ${s.compartment} --display-name ${cluster.name}-secrets --key-shape '{"algorithm":"AES","length":32}' --endpoint "$(oci kms management vault get --vault-id ${s.vault} --query 'data."management-endpoint"' --raw-output)"   # → secrets.key`,
+        `oci iam dynamic-group create --name ${cluster.name}-nodes --description 'the k3s nodes of ${cluster.name}' --matching-rule "ALL {instance.compartment.id = '${s.compartment}'}"`,
+        `oci iam policy create --compartment-id <tenancy OCID> --name ${cluster.name}-external-secrets --description 'ESO on the nodes reads the vault and stores the secrets it generates' --statements '${JSON.stringify(
+          [
+            `Allow dynamic-group ${cluster.name}-nodes to manage secret-family in compartment id ${s.compartment} where target.vault.id = '${s.vault}'`,
+            `Allow dynamic-group ${cluster.name}-nodes to use vaults in compartment id ${s.compartment} where target.vault.id = '${s.vault}'`,
+            `Allow dynamic-group ${cluster.name}-nodes to use keys in compartment id ${s.compartment} where target.key.id = '${s.key}'`,
+          ],
+        ).replaceAll("'", `'"'"'`)}'`,
+      ].join('\n'),
+    ),
+    "Then put every value into the vault: `pnpm ultron secrets` lists each one (the Customer Secret Key of step 2, the repository token, the registry token, the alerting credentials) with the commands that store it without putting it on a command line. Values nobody needs to know (each app's API client secret) are not among them: ESO generates them and stores them in the vault itself (hence `manage secret-family`).",
+    sh('pnpm ultron secrets'),
+    `Check: \`oci vault secret list --region ${region} --compartment-id ${s.compartment} --vault-id ${s.vault} --query 'data[]."secret-name"'\` holds every name \`pnpm ultron secrets\` lists.`,
+  ].join('\n\n');
+}
+
+function tailscaleStep(cluster: Cluster): string {
+  return [
+    'The Kubernetes API is reached over Tailscale only. On each node (and on your machine, if it is not in the tailnet yet):',
+    sh(
+      cluster.nodes
+        .map((n) =>
+          [
+            `ssh ${n.name}`,
+            'curl -fsSL https://tailscale.com/install.sh | sh',
+            `sudo tailscale up --hostname ${n.tailscaleName ?? n.name}`,
+            'tailscale ip -4',
+          ].join('\n'),
+        )
+        .join('\n\n'),
+    ),
+    `Check: \`tailscale ip -4\` on ${cluster.nodes.map((n) => `${n.name} prints ${n.tailscaleIP ? `\`${n.tailscaleIP}\`` : 'its address'}`).join(', ')} (the \`nodes[].tailscaleIP\` of the cluster definition; if not, fix the definition and re-render), and \`ping ${tlsSans(serverNode(cluster))[0]}\` answers from your machine.`,
+  ].join('\n\n');
+}
+
+function dnsStep(cluster: Cluster): string {
+  return [
+    `An A record per host the tree serves, to the node's public IP (Let's Encrypt checks each over HTTP before issuing its certificate). The list comes from the rendered tree, apps included:`,
+    sh('pnpm ultron hosts'),
+    `Today that is \`${argoCdHost(cluster)}\`, \`${keycloakHost(cluster)}\` and every app's hosts (its \`api.<domain>\` or its own \`hosts\`).`,
+    'Check: `dig +short <host>` prints the public IP for each.',
+  ].join('\n\n');
+}
+
+function disasterRecovery(cluster: Cluster): string {
+  const { generation } = cluster.backups;
+  return [
+    `A rebuild from nothing must bring the data back, and must not write into the old archive (CNPG refuses to archive into a folder another server wrote: "Expected empty archive"). Each archive generation is its own folder in \`${cluster.objectStorage.bucket}\` (generation 1 is \`<cluster>/\`, generation N is \`<cluster>-genN/\`). This cluster writes generation ${generation}.`,
+    `1. In \`cluster/cluster.ts\` set \`backups: { …, generation: ${generation + 1}, recoverFrom: ${generation} }\`, then \`pnpm turbo build\`, review, commit, push. Every database (apps' and Keycloak's) now bootstraps with \`recovery\` from generation ${generation} and archives into generation ${generation + 1}.`,
+    '2. Follow steps 4 to 9 on the new machine.',
+    '3. Check: `kubectl get clusters.postgresql.cnpg.io -A` shows every cluster healthy, and each app serves its data.',
+    `4. Back to normal: remove \`recoverFrom\` (keep \`generation: ${generation + 1}\`), render, push. The bootstrap section only matters when a cluster is created, so nothing restarts.`,
+    "Point-in-time restore of one app (never in place): `pnpm ultron restore <app> --to <RFC 3339 time>` prints a new `<app>-pg-restore` cluster; the app namespace's NetworkPolicies admit its pods like the database's.",
+  ].join('\n');
 }
 
 function afterwards(cluster: Cluster): string {
@@ -141,27 +271,44 @@ function afterwards(cluster: Cluster): string {
 
 /** `bootstrap/README.md`: the exact rebuild order, rendered from the same plan the command runs. */
 export function runbook(cluster: Cluster, plan: BootstrapPlan): string {
+  const oci = cluster.secrets.backend === 'oci-vault';
   return [
-    `# Rebuilding ${cluster.name} from nothing`,
-    `Every command below is generated from the cluster definition (\`cluster/cluster.ts\`) and the version catalog of \`@ultron/platform\`; change those and re-render instead of editing this file. Run them in this order.`,
-    `You need: a fresh Oracle Cloud Ampere A1 VM reachable over SSH, a Tailscale account, on your machine Tailscale, \`kubectl\`, \`helm\` (3.x), Node 24 and pnpm, and DNS A records for \`${argoCdHost(cluster)}\`, \`${keycloakHost(cluster)}\` and each app's \`api.<domain>\` pointing at the VM's public IP (Let's Encrypt checks them over HTTP).`,
-    `## 1. Install k3s ${k3s.version}`,
+    `# Standing up ${cluster.name}, from an empty Oracle account to running apps`,
+    `Every command below is generated from the cluster definition (\`cluster/cluster.ts\`) and the version catalog of \`@ultron/platform\`; change those and re-render instead of editing this file. Run the steps in this order; each ends with what to check before going on. Commands run from a clone of this repository unless they start with \`ssh\`.`,
+    `You need: an Oracle Cloud account with an Ampere A1 VM (Ubuntu) reachable over SSH as \`${serverNode(cluster).name}\`, the \`oci\` CLI, a Tailscale account, and on your machine \`kubectl\`, \`helm\` (3.x), Node 24 and pnpm.`,
+    '## 1. The cluster definition',
+    clusterDefinition(),
+    '## 2. Object Storage: the backup bucket and its key',
+    objectStorageStep(cluster),
+    `## 3. ${oci ? 'OCI Vault: every secret value, once' : 'Secrets backend'}`,
+    vaultStep(cluster),
+    '## 4. Tailscale on the node',
+    tailscaleStep(cluster),
+    `## 5. Install k3s ${k3s.version}`,
     installK3s(cluster),
-    '## 2. Firewall',
+    '## 6. Firewall',
     firewall(),
-    '## 3. Helm bootstrap, repository credential and root app',
-    helmLayer(plan),
-    '## 4. Repository credential (what step `repo-credential` does)',
+    '## 7. DNS',
+    dnsStep(cluster),
+    '## 8. Helm bootstrap, repository credential and root app',
+    helmLayer(cluster, plan),
+    '### The repository credential (what step `repo-credential` does)',
     repoCredential(cluster),
-    '## 5. Recreate the out-of-band secrets',
-    outOfBandSecrets(),
-    '## 6. First logins and checks',
+    `## 9. ${oci ? 'Secrets arrive from the vault' : 'Create the secrets'}`,
+    secretsStep(cluster),
+    '## 10. First logins and checks',
     afterwards(cluster),
+    '## Rebuild from backups (disaster recovery)',
+    disasterRecovery(cluster),
     '## What stays manual, and why',
     [
-      '- k3s, Tailscale and the firewall live on the node, outside any cluster API.',
-      '- Secret values (repository token, backup keys, client secrets) must never be in Git; declarative secrets (Sealed Secrets or SOPS) are the planned next step.',
-      '- Keycloak realms: `KeycloakRealmImport` creates a realm once and ignores later edits; realm changes are reapplied through the admin API.',
+      '- The Oracle account, the VM, the bucket, the Customer Secret Key, the vault and its IAM (steps 2–3): they exist before any cluster and outlive it; the `oci` commands are above.',
+      '- k3s, Tailscale and the firewall live on the node, outside any cluster API (steps 4–6).',
+      '- DNS records live at your DNS provider (step 7).',
+      oci
+        ? '- Secret values are typed once, into the vault (step 3): never in Git. A rebuild from Git needs none typed again; the repository token is read from the vault for the Helm bootstrap.'
+        : '- Secret values are typed after every rebuild (step 9): never in Git. Switch `secrets` to `oci-vault` to type them once, into a vault.',
+      "- Keycloak realms: `KeycloakRealmImport` creates a realm once and ignores later edits; each app's realm sync Job reapplies its clients through the admin API.",
     ].join('\n'),
     '## Changing the bootstrap layer',
     'Argo CD does not sync `gitops/bootstrap/`. To change it (bump `@ultron/*` or a pin of the catalog, Helm values, the ClusterIssuers, the Traefik tuning): run `pnpm turbo build`, review the YAML diff of `gitops/bootstrap/`, merge, then run `ultron-bootstrap` again. Every step is idempotent: `helm upgrade --install` and server-side apply only change what changed. A changed k3s config is copied to the node(s) by hand and followed by `sudo systemctl restart k3s` (or `k3s-agent`).',

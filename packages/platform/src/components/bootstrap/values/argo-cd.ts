@@ -1,3 +1,4 @@
+import { argoCdNotificationsValues } from '../../../alerting/argocd-notifications.js';
 import { charts } from '../../../catalog/versions.js';
 import type { Cluster } from '../../../cluster/schema.js';
 import { PLATFORM_NAMESPACES } from '../../../conventions/names.js';
@@ -97,16 +98,23 @@ export function argoCdRelease(cluster: Cluster): HelmRelease {
       redisSecretInit: { resources: sized('10m', '32Mi', '100m', '64Mi') },
       // Single sign-on will go through Keycloak's OIDC directly; Dex would be one more pod to run.
       dex: { enabled: false },
-      // Nothing is configured to notify yet; the controller would idle on a small node.
-      notifications: { enabled: false },
+      // Failed syncs and degraded apps reach the cluster's alerting webhook (off without one).
+      notifications: argoCdNotificationsValues(cluster, `https://${argoCdHost(cluster)}`),
     },
     policy: {
       // argocd-cm and argocd-cmd-params-cm: their keys are Argo CD settings, documented by Argo CD.
-      freeForm: ['configs.cm', 'configs.params'],
+      freeForm: [
+        'configs.cm',
+        'configs.params',
+        // Argo CD notifications settings (services, templates, triggers), documented by Argo CD.
+        'notifications.notifiers',
+        'notifications.templates',
+        'notifications.triggers',
+      ],
       unusedResources: [
         'dex.resources', // dex.enabled: false
         'dex.initImage.resources',
-        'notifications.resources', // notifications.enabled: false
+        ...(cluster.alerting.webhook ? [] : ['notifications.resources']), // notifications.enabled: false
         'redis.exporter.resources', // redis.exporter.enabled is false by default
         'server.extensions.resources', // server.extensions.enabled is false by default
         'commitServer.resources', // commitServer.enabled is false by default

@@ -1,3 +1,4 @@
+import { alertingSecrets, alertmanagerConfig } from '../../../alerting/alertmanager.js';
 import { charts } from '../../../catalog/versions.js';
 import type { Cluster } from '../../../cluster/schema.js';
 import { GRAFANA_DASHBOARD_LABEL, PLATFORM_NAMESPACES } from '../../../conventions/names.js';
@@ -67,7 +68,13 @@ export function kubePrometheusStackRelease(cluster: Cluster): HelmRelease {
         ],
       },
       alertmanager: {
-        alertmanagerSpec: { resources: sized('10m', '64Mi', '100m', '128Mi') },
+        // Receivers from the cluster definition; `amtool check-config` checks this in the tests.
+        config: alertmanagerConfig(cluster),
+        alertmanagerSpec: {
+          resources: sized('10m', '64Mi', '100m', '128Mi'),
+          // Mounted at /etc/alertmanager/secrets/<name>/; the config reads credentials from there.
+          secrets: [...alertingSecrets(cluster).keys()],
+        },
       },
       grafana: {
         // Not public: no Ingress. Operators reach it with `kubectl port-forward`.
@@ -89,7 +96,11 @@ export function kubePrometheusStackRelease(cluster: Cluster): HelmRelease {
     },
     policy: {
       // The Prometheus CRD's StorageSpec, passed to the Prometheus object as is.
-      freeForm: ['prometheus.prometheusSpec.storageSpec'],
+      freeForm: [
+        'prometheus.prometheusSpec.storageSpec',
+        // Alertmanager's own configuration file, checked by amtool instead.
+        'alertmanager.config',
+      ],
       // Documented in the grafana, kube-state-metrics and prometheus-node-exporter subcharts' defaults.
       subchartKeys: [
         'grafana.resources',

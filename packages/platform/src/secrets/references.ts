@@ -1,9 +1,14 @@
-import { describe, type PlainManifest, REPO_CREDENTIAL, ROOT_APP } from '@ultron/platform';
-import type { TreeObject } from '@ultron/platform/conformance';
-import { parseImageRef } from './image-ref.ts';
-import { arr, type Json, obj, str } from './json.ts';
-import { byCodePoint } from './order.ts';
-import { containersOf, podTemplates } from './pods.ts';
+import { KEYCLOAK_INSTANCE, PLATFORM_NAMESPACES, REPO_CREDENTIAL, ROOT_APP } from '../conventions/names.js';
+import { describe, type PlainManifest } from '../render/manifest.js';
+import { parseImageRef } from '../workloads/image-ref.js';
+import { containersOf, podTemplates } from '../workloads/pod-specs.js';
+import { arr, type Json, obj, str } from './json.js';
+import { byCodePoint } from './order.js';
+
+/** An object of the rendered tree (or of one slice), as plain data. */
+export interface TreeObject {
+  manifest: PlainManifest;
+}
 
 /** How a Secret is created: most from an env file; image pull secrets need the registry format. */
 export type SecretType = 'generic' | 'docker-registry';
@@ -215,10 +220,13 @@ const id = (ns: string, name: string) => `${ns}/${name}`;
 /**
  * Secrets something in the tree creates: the tree's own Secret objects, what the operators generate for
  * CNPG clusters (`<cluster>-app`, `-superuser`, `-ca`, `-server`, `-replication`) and Keycloak
- * (`<name>-initial-admin`), and what cert-manager issues (Certificates, annotated Ingress TLS, ACME keys).
+ * (`<name>-initial-admin`), what cert-manager issues (Certificates, annotated Ingress TLS, ACME keys) and what
+ * External Secrets Operator writes (ExternalSecret targets).
  */
 function generated(objects: readonly TreeObject[]): Set<string> {
-  const out = new Set<string>();
+  // The Keycloak operator's admin Secret: the platform always runs that Keycloak, even when the objects
+  // looked at (one app's slice) do not include it.
+  const out = new Set<string>([id(PLATFORM_NAMESPACES.keycloak, `${KEYCLOAK_INSTANCE}-initial-admin`)]);
   for (const { manifest: m } of objects) {
     const ns = m.metadata.namespace ?? '';
     const spec = obj(m.spec);
@@ -226,6 +234,9 @@ function generated(objects: readonly TreeObject[]): Set<string> {
       if (typeof name === 'string') out.add(id(namespace, name));
     };
     if (m.kind === 'Secret') add(m.metadata.name);
+    // External Secrets Operator writes each ExternalSecret's target from its store (the OCI Vault).
+    if (groupKind(m) === 'external-secrets.io/ExternalSecret')
+      add(str(obj(spec?.target)?.name) ?? m.metadata.name);
     if (groupKind(m) === 'postgresql.cnpg.io/Cluster')
       for (const suffix of ['app', 'superuser', 'ca', 'server', 'replication'])
         add(`${m.metadata.name}-${suffix}`);
@@ -246,8 +257,12 @@ function generated(objects: readonly TreeObject[]): Set<string> {
  * Every Secret the rendered tree reads but nothing in it creates, merged per namespace/name: the runbook of
  * what an operator must create by hand after a rebuild.
  */
-export function outOfBandSecrets(objects: readonly TreeObject[]): SecretNeed[] {
-  const made = generated(objects);
+export function outOfBandSecrets(
+  objects: readonly TreeObject[],
+  /** Objects rendered beside these (e.g. the rest of the app): what they create counts as created. */
+  context: readonly TreeObject[] = [],
+): SecretNeed[] {
+  const made = generated([...objects, ...context]);
   const repos = privateRepos(objects);
   const needs = new Map<string, SecretNeed>();
   for (const { manifest: m } of objects) {

@@ -1,0 +1,4 @@
+import { barmanCloudPlugin } from '@ultron/platform';
+import cluster from '@ultron-gitops/cluster';
+
+export default barmanCloudPlugin(cluster);

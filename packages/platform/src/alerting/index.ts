@@ -1,0 +1,2 @@
+export * from './alertmanager.js';
+export * from './argocd-notifications.js';
