@@ -90,6 +90,14 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
     );
 
   cli
+    .command('assemble')
+    .description(
+      'the last step of `pnpm turbo build`: check the whole tree from every staged slice, then swap it in',
+    )
+    .addOption(json())
+    .action((options) => execute(async () => (await import('./commands/assemble.ts')).assemble(options)));
+
+  cli
     .command('validate')
     .description(
       'check every rendered object against the pinned CRDs, the cross-object rules and the policies',

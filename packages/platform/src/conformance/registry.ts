@@ -17,7 +17,7 @@ const BUILT_IN_GROUPS = new Set([
   'autoscaling/v2',
 ]);
 
-interface CrdVersion {
+export interface CrdVersion {
   scope: 'Namespaced' | 'Cluster';
   schema: Record<string, unknown>;
   celRules: number;
@@ -104,6 +104,17 @@ export class CrdRegistry {
         }
       }
     }
+    return registry;
+  }
+
+  /** The parsed CRD versions as plain data: a cache of fromDirectory (parsing the YAML is the slow part). */
+  toIndex(): [string, CrdVersion][] {
+    return [...this.#versions];
+  }
+
+  static fromIndex(index: readonly [string, CrdVersion][]): CrdRegistry {
+    const registry = new CrdRegistry();
+    for (const [key, version] of index) registry.#versions.set(key, version);
     return registry;
   }
 
