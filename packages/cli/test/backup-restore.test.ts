@@ -156,6 +156,8 @@ describe('ultron restore', () => {
       join(root, 'workloads/penvoice'),
     );
     expect(rendered.code).toBe(0);
+    // The render stages the slice; the assemble step checks the whole tree and writes it.
+    expect((await ultron(root, ['assemble'])).code).toBe(0);
 
     const cluster = single(
       (await ultron(root, ['restore', 'penvoice', '--to', '2026-11-26T09:30:00Z'])).stdout,

@@ -5,8 +5,8 @@ import {
   type RenderedSlice,
   type RenderWorkspace,
   renderSlice,
-  renderWorkspaces as workspacesOf,
   type Slice,
+  renderWorkspaces as workspacesOf,
 } from '@ultron/platform';
 import { environmentError } from './exit.ts';
 import type { Repo } from './repo.ts';

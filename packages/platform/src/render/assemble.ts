@@ -2,7 +2,7 @@ import { loadAll } from 'js-yaml';
 import { FOLDERS } from '../conventions/layout.js';
 import { RESERVED_NAMES } from '../conventions/reserved.js';
 import type { Problem } from '../errors/problem.js';
-import { checkTree, rules as allRules, type Rule, type TreeEntry } from '../rules/index.js';
+import { rules as allRules, checkTree, type Rule, type TreeEntry } from '../rules/index.js';
 import { describe, type PlainManifest } from './manifest.js';
 import { claimCovers, ownershipProblems, sliceName } from './slice.js';
 import type { StagedSlice } from './stage.js';

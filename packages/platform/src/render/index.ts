@@ -28,6 +28,6 @@ export {
 export { readStagedSlice, type StagedSlice, stageSlice, unstageSlice } from './stage.js';
 export { type FileContent, objectFileName, Tree } from './tree.js';
 export { validateObjects } from './validate-objects.js';
-export { readTreeFiles, recoverTree, type WriteSummary, writeTree } from './writer.js';
 export { DEFAULT_ENTRY, type RenderWorkspace, renderWorkspaces, workspaceDirs } from './workspaces.js';
+export { readTreeFiles, recoverTree, type WriteSummary, writeTree } from './writer.js';
 export { canonical, renderYamlFile, toYaml } from './yaml.js';

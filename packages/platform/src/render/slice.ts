@@ -62,15 +62,20 @@ export function ownershipProblems(
  */
 export function renderSlice(slice: Slice, source: string): RenderedSlice {
   const tree = slice.build();
+  const entries = tree.entries();
   const problems = [
     ...validateObjects(tree.manifests),
     ...(slice.rules ?? []).flatMap((rule) => rule(tree)),
-    ...ownershipProblems(source, slice.owns, tree.paths),
+    ...ownershipProblems(
+      source,
+      slice.owns,
+      entries.map(([path]) => path),
+    ),
   ];
   if (problems.length > 0) throw new UserError(problems, 'the rendered objects have problems');
 
   const files = new Map<string, string>();
-  for (const [path, content] of tree.entries()) {
+  for (const [path, content] of entries) {
     const header = headerFor(path, source) ?? '';
     files.set(
       path,
