@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { formatProblems, writeTree } from '@ultron/platform';
-import { assembleRepo } from '../lib/assemble.ts';
+import { formatProblems } from '@ultron/platform';
+import { assembleRepo, writeIfClean } from '../lib/assemble.ts';
 import { EXIT, type ExitCode } from '../lib/exit.ts';
 import { openRepo } from '../lib/repo.ts';
 import { plural, Ui } from '../lib/ui.ts';
@@ -21,7 +21,8 @@ export async function assemble(options: AssembleOptions): Promise<ExitCode> {
   const repo = openRepo();
   const label = relative(repo.root, repo.treeDir) || '.';
   const result = await assembleRepo(repo);
-  if (result.problems.length > 0) {
+  const summary = writeIfClean(repo.treeDir, result);
+  if (!summary) {
     if (ui.json) ui.printJson({ ok: false, problems: result.problems });
     else {
       ui.mark('fail', `the assembled tree has ${plural(result.problems.length, 'problem')}:`);
@@ -30,7 +31,6 @@ export async function assemble(options: AssembleOptions): Promise<ExitCode> {
     }
     return EXIT.problems;
   }
-  const summary = writeTree(repo.treeDir, result.files);
   const ms = Math.round(performance.now() - started);
   if (ui.json) ui.printJson({ ok: true, files: result.files.size, ...summary });
   else {

@@ -17,6 +17,8 @@ import {
   readStagedSlice,
   type StagedSlice,
   type TreeCheck,
+  type WriteSummary,
+  writeTree,
 } from '@ultron/platform';
 import { budgetCheck } from './budget-check.ts';
 import { loadCluster } from './cluster.ts';
@@ -153,4 +155,13 @@ export async function assembleRepo(
   if (crds) checks.push(crds);
   const result = assembleSlices(slices, { checks });
   return { ...result, problems: [...problems, ...result.problems], workspaces, renderedNow };
+}
+
+/**
+ * The one rule of the build: the tree is written only from an assembly without a single problem. Returns
+ * what was written, or undefined (and the tree keeps its exact bytes) when there was any problem.
+ */
+export function writeIfClean(treeDir: string, assembly: AssembleResult): WriteSummary | undefined {
+  if (assembly.problems.length > 0) return undefined;
+  return writeTree(treeDir, assembly.files);
 }
