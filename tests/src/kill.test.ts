@@ -58,7 +58,9 @@ function runChild(root: string, tree: Map<string, string>, killAt: number): { ki
 
 const asObject = (m: Map<string, string>) => Object.fromEntries(m);
 
-describe('a build killed at any moment never leaves a mixed tree or stray files', { timeout: 120_000 }, () => {
+describe('a build killed at any moment never leaves a mixed tree or stray files', {
+  timeout: 120_000,
+}, () => {
   it('after a kill before every single file system change, the tree is the old or the new one, and the next build completes it', () => {
     const { a, b } = trees();
     // How many changes a full write makes (no kill): every instant in between is tried below.
