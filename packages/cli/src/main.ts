@@ -137,7 +137,8 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
     .description("print an on-demand CNPG Backup of an app's database, with the next steps")
     .argument('<app>', 'the app whose <app>-pg cluster to back up')
     .option('--timestamp <unix seconds>', 'the time in the name <app>-pg-manual-<time> (default: now)')
-    .option('--out <file>', 'write the manifest to a file instead of stdout')
+    .option('--out <file>', 'write the manifest to a new file instead of stdout (never into gitops/)')
+    .option('--force', 'let --out overwrite an existing file or write into the rendered tree')
     .addOption(json())
     .action((app, options) =>
       execute(async () => (await import('./commands/backup.ts')).backup(app, options)),
@@ -148,7 +149,8 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
     .description('print a NEW cluster <app>-pg-restore recovered from the backups to a point in time')
     .argument('<app>', 'the app whose <app>-pg backups to recover from')
     .requiredOption('--to <time>', 'the recovery target, RFC 3339 with a zone, e.g. 2026-11-26T09:30:00Z')
-    .option('--out <file>', 'write the manifest to a file instead of stdout')
+    .option('--out <file>', 'write the manifest to a new file instead of stdout (never into gitops/)')
+    .option('--force', 'let --out overwrite an existing file or write into the rendered tree')
     .addOption(json())
     .action((app, options) =>
       execute(async () => (await import('./commands/restore.ts')).restore(app, options)),

@@ -1,7 +1,10 @@
-import { join } from 'node:path';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CrdRegistry } from '../src/conformance/registry.js';
+import { crdCacheDir, resolveCrds } from '../src/conformance/resolve.js';
 import { stripHelmDirectives } from '../src/conformance/sources.js';
+import { tempDir } from './helpers.js';
 
 const registry = CrdRegistry.fromDirectory(join(import.meta.dirname, 'fixtures/crds'));
 const widget = (
@@ -76,5 +79,26 @@ describe('CrdRegistry (strict)', () => {
         '{{- if .Values.crds.install }}\nkind: X\n  {{- toYaml . | nindent 4 }}\n{{- end }}',
       ),
     ).toBe('kind: X');
+  });
+});
+
+describe('resolveCrds (finding the pinned CRDs)', () => {
+  it('offline: says why, and leaves no partial download behind (not even an earlier crashed one)', async () => {
+    const saved = { xdg: process.env.XDG_CACHE_HOME, crds: process.env.ULTRON_CRDS_DIR };
+    process.env.XDG_CACHE_HOME = tempDir('ultron-xdg-');
+    delete process.env.ULTRON_CRDS_DIR;
+    try {
+      // Port 9 (discard) refuses connections: an offline machine, quickly.
+      const urls = ['http://127.0.0.1:9/a.yaml', 'http://127.0.0.1:9/b.yaml'];
+      const target = crdCacheDir(urls);
+      // A download killed earlier left its staging folder behind.
+      mkdirSync(`${target}.partial-999999`, { recursive: true });
+      const result = await resolveCrds({ urls, timeoutMs: 2000 });
+      expect('skip' in result && result.skip).toMatch(/could not be downloaded/);
+      expect(readdirSync(dirname(target))).toEqual([]);
+    } finally {
+      process.env.XDG_CACHE_HOME = saved.xdg;
+      if (saved.crds) process.env.ULTRON_CRDS_DIR = saved.crds;
+    }
   });
 });
