@@ -190,14 +190,16 @@ describe('ultron new', () => {
     const root = copyRepo();
     const appRepo = tempDir('ultron-app-');
     write(appRepo, 'Dockerfile', 'FROM scratch\n');
+    const before = snapshot(root);
     const refused = await ultron(root, [...DEMO, '--app-repo', appRepo]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('already has Dockerfile');
+    expect(refused.stderr).toContain('already has Dockerfile; nothing was written');
+    // Refused before the first write: no half-onboarded workspace in the gitops repo either.
+    expect(changedPaths(before, snapshot(root))).toEqual([]);
     expect(readFileSync(join(appRepo, 'Dockerfile'), 'utf8')).toBe('FROM scratch\n');
     expect(existsSync(join(appRepo, '.dockerignore'))).toBe(false);
 
-    const root2 = copyRepo();
-    expect((await ultron(root2, [...DEMO, '--app-repo', appRepo, '--force'])).code).toBe(0);
+    expect((await ultron(root, [...DEMO, '--app-repo', appRepo, '--force'])).code).toBe(0);
     expect(readFileSync(join(appRepo, 'Dockerfile'), 'utf8')).toContain('distroless');
   });
 

@@ -28,7 +28,8 @@ function printRunbook(ui: Ui, treeLabel: string, needs: readonly SecretNeed[]): 
     ui.out(`  keys  ${need.keys.join(', ') || '(any)'}`);
     for (const p of need.purposes) ui.out(`  for   ${p}`);
     for (const n of notes(need)) ui.out(`  ${ui.paint('warn', 'note')}  ${n}`);
-    ui.out(createCommand(need).replace(/^/gm, '    '));
+    // Flush left, so the block pastes as-is: an indented heredoc terminator would never end the heredoc.
+    ui.out(createCommand(need));
   }
   ui.out(`\n${ui.paint('dim', 'Compare with the cluster (read-only): pnpm ultron secrets --check')}`);
 }
