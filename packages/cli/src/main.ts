@@ -38,10 +38,21 @@ async function execute(body: () => Exit): Promise<void> {
   }
 }
 
+/**
+ * What `--version` reports: the packages that decide what gets rendered. The CLI itself is a private
+ * workspace (always 0.0.0); the platform and the kit are the versioned, published ones.
+ */
 function version(): string {
-  return (
-    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-  ).version;
+  const of = (specifier: string) => {
+    try {
+      const file = new URL(import.meta.resolve(specifier));
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    } catch {
+      return 'not installed';
+    }
+  };
+  const platform = of('@ultron/platform/package.json');
+  return `ultron ${platform} (@ultron/platform ${platform}, @ultron/workload-kit ${of('@ultron/workload-kit/package.json')}, Node ${process.versions.node})`;
 }
 
 const json = () => new Option('--json', 'print the result as JSON on stdout');

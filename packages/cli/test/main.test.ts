@@ -41,6 +41,18 @@ describe('ultron (the program)', () => {
     expect(result.stderr).not.toContain('ERR_UNKNOWN_FILE_EXTENSION');
   });
 
+  it('--version names the versions that decide the render, not the private CLI workspace', async () => {
+    const result = await ultron(REAL_ROOT, ['--version']);
+    expect(result.code).toBe(0);
+    const platform = JSON.parse(readFileSync(join(REAL_ROOT, 'packages/platform/package.json'), 'utf8'));
+    expect(result.stdout.trim()).toMatch(
+      new RegExp(
+        `^ultron ${platform.version} \\(@ultron/platform ${platform.version}, @ultron/workload-kit \\d+\\.\\d+\\.\\d+, Node \\d+`,
+      ),
+    );
+    expect(result.stdout).not.toMatch(/^0\.0\.0/);
+  });
+
   it('lists every command and the exit codes in --help', async () => {
     const result = await ultron(REAL_ROOT, ['--help']);
     expect(result.code).toBe(0);

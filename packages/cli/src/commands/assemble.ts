@@ -35,6 +35,11 @@ export async function assemble(options: AssembleOptions): Promise<ExitCode> {
   if (ui.json) ui.printJson({ ok: true, files: result.files.size, ...summary });
   else {
     for (const r of summary.recovered) ui.mark('warn', `an interrupted earlier build was cleaned up: ${r}`);
+    if (result.renderedNow.length)
+      ui.mark(
+        'warn',
+        `rendered here, their staged slices being missing or older than their sources: ${result.renderedNow.join(', ')} (\`pnpm turbo build\` renders and caches them)`,
+      );
     ui.mark(
       'ok',
       `${label}/: ${result.files.size} files from ${plural(result.workspaces.length, 'workspace')} passed every check; ${

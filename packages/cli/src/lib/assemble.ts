@@ -15,6 +15,8 @@ import {
   isUserError,
   type Problem,
   readStagedSlice,
+  STAGE_DIR,
+  STAGE_FILE,
   type StagedSlice,
   type TreeCheck,
   type WriteSummary,
@@ -123,6 +125,29 @@ async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
   };
 }
 
+/** The newest modification time of the source files under `dir` (not node_modules, staging or output). */
+function newestSource(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (['node_modules', STAGE_DIR, 'dist', '.turbo'].includes(e.name)) continue;
+    const path = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * A staged slice older than its workspace's sources (or the cluster definition) was not rendered from
+ * them: `ultron assemble` run by hand after an edit, without `pnpm turbo build`. Such a workspace is
+ * rendered now instead. Under turbo the staged file is always newer: written or restored after its inputs.
+ */
+function stagedIsOlder(dir: string, shared: number): boolean {
+  const file = join(dir, STAGE_FILE);
+  if (!existsSync(file)) return true;
+  return statSync(file).mtimeMs < Math.max(shared, newestSource(dir));
+}
+
 /**
  * Every workspace's slice put together and checked as one tree, without writing anything: staged slices
  * (what `pnpm turbo build` just rendered or restored from its cache) or, for the workspaces in `fresh`
@@ -136,8 +161,10 @@ export async function assembleRepo(
   const slices: StagedSlice[] = [];
   const problems: Problem[] = [...orderingProblems(repo, workspaces)];
   const renderedNow: string[] = [];
+  const shared = newestSource(join(repo.root, 'cluster'));
   for (const ws of workspaces) {
-    const staged = options.fresh?.has(ws.source) ? undefined : readStagedSlice(ws.dir);
+    const staged =
+      options.fresh?.has(ws.source) || stagedIsOlder(ws.dir, shared) ? undefined : readStagedSlice(ws.dir);
     if (staged && staged.source === ws.source) {
       slices.push(staged);
       continue;
