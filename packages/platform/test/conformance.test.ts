@@ -26,6 +26,23 @@ describe('CrdRegistry (strict)', () => {
     });
   });
 
+  it('gives the same verdicts from validators cached on disk by an earlier process', () => {
+    const cache = tempDir('ultron-validators-');
+    const samples = [
+      widget({ size: 1, colour: 'red' }),
+      widget({ size: 3, mode: 'fast' }),
+      widget({ size: 1, items: [{ name: 'a', nmae: 'b' }] }),
+    ];
+    const fresh = samples.map((m) => registry.validate(m));
+    const first = CrdRegistry.fromIndex(registry.toIndex()).cacheValidatorsIn(cache);
+    expect(samples.map((m) => first.validate(m))).toEqual(fresh);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.cjs'))).toHaveLength(1);
+    // A new registry loads the module written above instead of compiling.
+    const second = CrdRegistry.fromIndex(registry.toIndex()).cacheValidatorsIn(cache);
+    expect(samples.map((m) => second.validate(m))).toEqual(fresh);
+    expect(fresh[0]).toMatchObject({ status: 'invalid' });
+  });
+
   it('accepts int-or-string both ways', () => {
     expect(problems({ size: '3Gi' })).toEqual([]);
     expect(problems({ size: 3 })).toEqual([]);

@@ -73,9 +73,9 @@ function folderFingerprint(dir: string): string {
 
 /**
  * Strict schemas of the pinned CRDs (unknown fields are errors), when ULTRON_CRDS_DIR points at them.
- * Parsing the CRDs and compiling a schema take seconds, so the build keeps two caches under
- * node_modules/.cache/ultron, both keyed by the CRD folder's fingerprint: the parsed CRDs, and the
- * hashes of objects already found valid. A one-workload change re-checks only that workload's changed
+ * Parsing the CRDs and compiling a schema take seconds, so the build keeps three caches under
+ * node_modules/.cache/ultron, all keyed by the CRD folder's fingerprint: the parsed CRDs, each compiled
+ * schema as a module, and the hashes of objects already found valid. A one-workload change re-checks only that workload's changed
  * objects; an invalid object is never cached and is reported on every run.
  */
 async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
@@ -95,7 +95,7 @@ async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
       mkdirSync(cacheDir, { recursive: true });
       writeFileSync(indexFile, JSON.stringify(registry.toIndex()));
     }
-    return registry;
+    return registry.cacheValidatorsIn(join(cacheDir, `validators-${fingerprint}`));
   };
   return {
     id: 'crd-schema',
