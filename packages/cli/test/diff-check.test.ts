@@ -119,6 +119,16 @@ describe('ultron check', () => {
     expect(stale.stdout).toContain('gitops/ at HEAD is stale: run `pnpm turbo build` and commit the result');
   });
 
+  it('reports a temp file an interrupted older writer left in the tree, and the next build removes it', async () => {
+    const root = copyRepo();
+    write(root, 'gitops/apps/penvoice.yaml.ultron-tmp-123-abcd', 'half a file\n');
+    const result = await ultron(root, ['check']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/removed\s+gitops\/apps\/penvoice\.yaml\.ultron-tmp-123-abcd/);
+    expect((await ultron(root, ['assemble'])).code).toBe(0);
+    expect((await ultron(root, ['check'])).code).toBe(0);
+  });
+
   it('reports a definition that does not render, and does not call its files stale', async () => {
     const root = copyRepo();
     const source = 'workloads/penvoice/workload.ts';
