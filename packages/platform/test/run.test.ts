@@ -76,6 +76,13 @@ describe('runSlice (what `ultron-render` does)', () => {
     expect(readdirSync(join(cwd, '.ultron'))).toEqual(['slice.json']);
   });
 
+  it('reads a damaged staged slice as none, so the workspace is rendered afresh', async () => {
+    const { cwd } = workspace(GOOD);
+    expect(await runSlice({ entry: 'slice.mjs', cwd, log: () => {} })).toBe(0);
+    writeFileSync(join(cwd, '.ultron/slice.json'), '{"format":1,"source":"workloads/demo","fi');
+    expect(readStagedSlice(cwd)).toBeUndefined();
+  });
+
   it('explains an entry that exports no slice', async () => {
     const { cwd } = workspace('export default 42;');
     const errors: string[] = [];

@@ -48,11 +48,17 @@ export function unstageSlice(workspaceDir: string): void {
   rmSync(join(workspaceDir, STAGE_FILE), { force: true });
 }
 
-/** The slice a workspace staged, or undefined when it has none. */
+/** The slice a workspace staged, or undefined when it has none (or only a damaged one). */
 export function readStagedSlice(workspaceDir: string): StagedSlice | undefined {
   const file = join(workspaceDir, STAGE_FILE);
   if (!existsSync(file)) return undefined;
-  const body = JSON.parse(readFileSync(file, 'utf8')) as StagedJson;
-  if (body.format !== 1) return undefined;
+  let body: StagedJson;
+  try {
+    body = JSON.parse(readFileSync(file, 'utf8')) as StagedJson;
+  } catch {
+    // Cut short (a cache restore killed midway): no slice, so the workspace is rendered afresh.
+    return undefined;
+  }
+  if (body?.format !== 1 || typeof body.files !== 'object' || !Array.isArray(body.owns)) return undefined;
   return { source: body.source, owns: body.owns, files: new Map(Object.entries(body.files)) };
 }
