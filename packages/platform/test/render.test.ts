@@ -1,8 +1,10 @@
 import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadAll } from 'js-yaml';
 import { Service } from 'kubernetes-models/v1/Service';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors/problem.js';
+import type { PlainManifest } from '../src/render/manifest.js';
 import { renderSlice, type Slice } from '../src/render/slice.js';
 import { Tree } from '../src/render/tree.js';
 import { recoverTree, writeTree } from '../src/render/writer.js';
@@ -48,6 +50,22 @@ describe('renderSlice', () => {
       "    z: '1'",
       'data:',
     ]);
+  });
+
+  it('carries each object as the plain data its YAML parses back to (what the assemble step checks)', () => {
+    const out = renderSlice(
+      slice(['one', 'two'], (t) =>
+        t.addObjects('workloads/demo', [
+          configMap('tricky', { yes: 'yes', n: '012', at: '2026-11-26T09:30:00Z' }),
+        ]),
+      ),
+      'workloads/demo',
+    );
+    const parsed = [...out.files].flatMap(([file, text]) =>
+      (loadAll(text) as PlainManifest[]).map((manifest) => ({ file, manifest })),
+    );
+    expect(out.objects).toEqual(parsed);
+    expect(out.objects).toHaveLength(4);
   });
 
   it('is byte-identical across renders', () => {

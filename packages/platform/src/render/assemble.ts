@@ -173,7 +173,17 @@ export function assembleSlices(
     }
   }
   const ordered = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const entries = parseEntries(ordered, problems);
+  // Slices staged with their objects' data are not parsed again; anything else (text files, slices
+  // without data) is read from its YAML. Only files that made it into the tree count.
+  const known = new Map<string, TreeEntry[]>();
+  for (const s of sorted)
+    for (const e of s.objects ?? [])
+      if (sources.get(e.file) === s.source) known.set(e.file, [...(known.get(e.file) ?? []), e]);
+  const unparsed = new Map([...ordered].filter(([path]) => !known.has(path)));
+  const parsed = parseEntries(unparsed, problems);
+  const entries = [...[...known.values()].flat(), ...parsed].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+  );
   problems.push(...uniqueNameProblems(entries, sources));
   problems.push(...withFiles(checkTree(entries, options.rules ?? allRules), entries));
   const tree: AssembledTree = { files: ordered, entries, sources };

@@ -1,9 +1,10 @@
 import type { Problem } from '../errors/problem.js';
 import { UserError } from '../errors/problem.js';
+import type { TreeEntry } from '../rules/rule.js';
 import { headerFor } from './header.js';
 import type { Tree } from './tree.js';
 import { validateObjects } from './validate-objects.js';
-import { renderObjectsFile } from './yaml.js';
+import { renderObjectsFileWithData } from './yaml.js';
 
 /** A rule that looks at the whole rendered slice (services select pods, ports match…). */
 export type TreeRule = (tree: Tree) => Problem[];
@@ -26,6 +27,8 @@ export interface RenderedSlice {
   owns: readonly string[];
   /** Path (relative to the tree's root) → exact file bytes. */
   files: Map<string, string>;
+  /** The objects of the slice's manifest files, as plain data, with their file. */
+  objects?: TreeEntry[];
 }
 
 /** Whether `claim` (a folder or a file) covers the tree path `path`. */
@@ -75,14 +78,14 @@ export function renderSlice(slice: Slice, source: string): RenderedSlice {
   if (problems.length > 0) throw new UserError(problems, 'the rendered objects have problems');
 
   const files = new Map<string, string>();
+  const objects: TreeEntry[] = [];
   for (const [path, content] of entries) {
     const header = headerFor(path, source) ?? '';
-    files.set(
-      path,
-      content.type === 'manifests'
-        ? renderObjectsFile(header, content.manifests)
-        : `${header}${content.text}`,
-    );
+    if (content.type === 'manifests') {
+      const { text, data } = renderObjectsFileWithData(header, content.manifests);
+      files.set(path, text);
+      for (const manifest of data) objects.push({ file: path, manifest });
+    } else files.set(path, `${header}${content.text}`);
   }
-  return { source, owns: slice.owns, files };
+  return { source, owns: slice.owns, files, objects };
 }

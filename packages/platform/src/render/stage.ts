@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAGE_DIR, STAGE_FILE } from '../conventions/layout.js';
+import type { TreeEntry } from '../rules/rule.js';
 import type { RenderedSlice } from './slice.js';
 
 /** One workspace's rendered slice as the assemble step reads it. */
@@ -10,6 +11,8 @@ export interface StagedSlice {
   owns: readonly string[];
   /** Tree path → exact file bytes. */
   files: ReadonlyMap<string, string>;
+  /** The objects of its manifest files as plain data, when staged with them (saves parsing the YAML). */
+  objects?: readonly TreeEntry[];
 }
 
 interface StagedJson {
@@ -17,6 +20,7 @@ interface StagedJson {
   source: string;
   owns: string[];
   files: Record<string, string>;
+  objects?: TreeEntry[];
 }
 
 const TEMP = /\.tmp-/;
@@ -35,6 +39,7 @@ export function stageSlice(workspaceDir: string, slice: RenderedSlice): string {
     source: slice.source,
     owns: [...slice.owns],
     files: Object.fromEntries([...slice.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    ...(slice.objects ? { objects: slice.objects } : {}),
   };
   const target = join(workspaceDir, STAGE_FILE);
   const temp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -60,5 +65,10 @@ export function readStagedSlice(workspaceDir: string): StagedSlice | undefined {
     return undefined;
   }
   if (body?.format !== 1 || typeof body.files !== 'object' || !Array.isArray(body.owns)) return undefined;
-  return { source: body.source, owns: body.owns, files: new Map(Object.entries(body.files)) };
+  return {
+    source: body.source,
+    owns: body.owns,
+    files: new Map(Object.entries(body.files)),
+    ...(Array.isArray(body.objects) ? { objects: body.objects } : {}),
+  };
 }
