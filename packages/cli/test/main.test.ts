@@ -41,6 +41,25 @@ describe('ultron (the program)', () => {
     expect(result.stderr).not.toContain('ERR_UNKNOWN_FILE_EXTENSION');
   });
 
+  it('the cluster check (the first build task) on a Node older than 22.18 says which Node it needs', async () => {
+    const older =
+      'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"22.17.0"}})';
+    const pkg = JSON.parse(readFileSync(join(REAL_ROOT, 'cluster/package.json'), 'utf8'));
+    const args = (pkg.scripts.build as string).split(' ').slice(1);
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', older, ...args], {
+        cwd: join(REAL_ROOT, 'cluster'),
+      });
+      let stderr = '';
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ultron needs Node >= 22.18');
+  });
+
   it('--version names the versions that decide the render, not the private CLI workspace', async () => {
     const result = await ultron(REAL_ROOT, ['--version']);
     expect(result.code).toBe(0);
