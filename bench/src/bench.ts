@@ -304,7 +304,7 @@ function workspaceProcess(): number {
 
 // ------------------------------------------------------------------------------------- 4. whole builds
 
-const SKIP_IN_COPY = new Set(['node_modules', '.turbo', 'dist', '.git', 'coverage', '.ultron-cache']);
+const SKIP_IN_COPY = new Set(['node_modules', '.turbo', 'dist', '.git', 'coverage', '.ultron']);
 
 function writeWorkspace(root: string, i: number, tag: string): void {
   const name = syntheticName(i);
@@ -330,22 +330,11 @@ function writeWorkspace(root: string, i: number, tag: string): void {
     join(dir, 'tsconfig.json'),
     `${JSON.stringify({ extends: '@ultron/tsconfig/workspace.json', include: ['*.ts'] }, null, 2)}\n`,
   );
-  writeFileSync(
-    join(dir, 'turbo.json'),
-    `${JSON.stringify(
-      {
-        $schema: 'https://turborepo.com/schema.json',
-        extends: ['//'],
-        tasks: {
-          build: {
-            outputs: [`$TURBO_ROOT$/gitops/apps/${name}.yaml`, `$TURBO_ROOT$/gitops/workloads/${name}/**`],
-          },
-        },
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  // The assemble step runs after its dependencies' builds: every rendering workspace is one of them.
+  const assembleFile = join(root, 'assemble/package.json');
+  const assemble = JSON.parse(readFileSync(assembleFile, 'utf8'));
+  assemble.dependencies[pkg.name] = 'workspace:*';
+  writeFileSync(assembleFile, `${JSON.stringify(assemble, null, 2)}\n`);
   writeFileSync(join(dir, 'workload.ts'), workloadSource(syntheticWorkload(i, tag)));
 }
 
@@ -380,6 +369,15 @@ function wholeBuilds(): number {
       recursive: true,
       filter: (src) => !SKIP_IN_COPY.has(basename(src)),
     });
+    // The build refuses a tree whose requests exceed the node (the budget check): give the copy's cluster
+    // room for 50 synthetic apps, since this measures build speed, not sizing.
+    const clusterFile = join(root, 'cluster/cluster.ts');
+    writeFileSync(
+      clusterFile,
+      readFileSync(clusterFile, 'utf8')
+        .replace(/cpu: '\d+'/, "cpu: '64'")
+        .replace(/memory: '\d+Gi'/, "memory: '512Gi'"),
+    );
     // turbo hashes inputs through git when it can, as in a real checkout.
     const git = (argv: string[]) => run('git', argv, { cwd: root, env });
     if (git(['init', '-q']).status === 0) {

@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import SummaryReporter from '../../testing/summary-reporter.js';
 
 export default defineConfig({
   test: {
-    // The first strict-schema test compiles the pinned CRDs' validators, and the behaviour tests run
-    // promtool, shellcheck and Lua as processes: seconds each on a busy 2-core machine, not a hang.
+    // The default output, then one plain line of counts and every skip's reason (testing/).
+    reporters: ['default', new SummaryReporter()],
+    // Compiling a CRD or chart schema, or running promtool/shellcheck/Lua, takes seconds on a loaded
+    // 2-core machine; 5 s flakes there.
     testTimeout: 30_000,
   },
 });

@@ -1,68 +1,48 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import { findRepoRoot } from '@ultron/platform';
+import { join } from 'node:path';
+import { findRepoRoot, readTreeFiles } from '@ultron/platform';
 import { describe, expect, it } from 'vitest';
 
 const repo = findRepoRoot(import.meta.dirname);
-const renderBin = join(repo, 'packages/platform/bin/ultron-render.js');
 
-/** Every workspace whose build renders a slice, with its entry file. */
-function renderingWorkspaces(): { dir: string; entry: string }[] {
-  const out: { dir: string; entry: string }[] = [];
-  for (const parent of ['bootstrap', 'apps', 'workloads']) {
-    const dirs =
-      parent === 'bootstrap'
-        ? [join(repo, parent)]
-        : readdirSync(join(repo, parent)).map((d) => join(repo, parent, d));
-    for (const dir of dirs) {
-      try {
-        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-          scripts?: { build?: string };
-        };
-        const m = /^ultron-render (\S+)$/.exec(pkg.scripts?.build ?? '');
-        if (m) out.push({ dir, entry: m[1]! });
-      } catch {
-        // not a workspace
-      }
-    }
-  }
-  return out;
+/**
+ * Every rendering workspace rendered and assembled in a fresh Node process, in memory (nothing staged,
+ * nothing written): what `pnpm turbo build` would put in the tree. Two processes must agree byte for byte.
+ */
+const SCRIPT = `
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { assembleSlices, renderSlice, renderWorkspaces } from '@ultron/platform';
+const slices = [];
+for (const ws of renderWorkspaces(process.argv[1])) {
+  const slice = (await import(pathToFileURL(join(ws.dir, ws.entry)).href)).default;
+  slices.push(renderSlice(slice, ws.source));
 }
+const result = assembleSlices(slices);
+process.stdout.write(JSON.stringify({ problems: result.problems, files: Object.fromEntries(result.files) }));
+`;
 
-function renderAll(): Record<string, string> {
-  const root = mkdtempSync(join(tmpdir(), 'ultron-tree-'));
-  for (const ws of renderingWorkspaces()) {
-    execFileSync(process.execPath, [renderBin, ws.entry], {
-      cwd: ws.dir,
-      env: { ...process.env, ULTRON_TREE_DIR: root },
-    });
-  }
-  return read(root);
-}
-
-function read(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const e of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (e.isFile())
-      files[relative(root, join(e.parentPath, e.name)).split(sep).join('/')] = readFileSync(
-        join(e.parentPath, e.name),
-        'utf8',
-      );
-  }
-  return files;
+function renderAll(): { problems: unknown[]; files: Record<string, string> } {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT, repo], {
+    cwd: import.meta.dirname,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.toString('utf8'));
 }
 
 describe('the whole tree', { timeout: 120_000 }, () => {
   const first = renderAll();
 
-  it('renders byte-identically twice in a row', () => {
+  it('assembles without a problem', () => {
+    expect(first.problems).toEqual([]);
+  });
+
+  it('renders byte-identically twice in a row, in separate processes', () => {
     expect(renderAll()).toEqual(first);
   });
 
   it('is exactly what is in gitops/ (the committed render is current)', () => {
-    expect(Object.keys(first).length).toBeGreaterThan(20);
-    expect(first).toEqual(read(join(repo, 'gitops')));
+    expect(Object.keys(first.files).length).toBeGreaterThan(20);
+    expect(first.files).toEqual(Object.fromEntries(readTreeFiles(join(repo, 'gitops'))));
   });
 });

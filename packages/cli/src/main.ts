@@ -38,10 +38,21 @@ async function execute(body: () => Exit): Promise<void> {
   }
 }
 
+/**
+ * What `--version` reports: the packages that decide what gets rendered. The CLI itself is a private
+ * workspace (always 0.0.0); the platform and the kit are the versioned, published ones.
+ */
 function version(): string {
-  return (
-    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-  ).version;
+  const of = (specifier: string) => {
+    try {
+      const file = new URL(import.meta.resolve(specifier));
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    } catch {
+      return 'not installed';
+    }
+  };
+  const platform = of('@ultron/platform/package.json');
+  return `ultron ${platform} (@ultron/platform ${platform}, @ultron/workload-kit ${of('@ultron/workload-kit/package.json')}, Node ${process.versions.node})`;
 }
 
 const json = () => new Option('--json', 'print the result as JSON on stdout');
@@ -88,6 +99,14 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
     .action((app, version, options) =>
       execute(async () => (await import('./commands/image-set.ts')).imageSet(app, version, options)),
     );
+
+  cli
+    .command('assemble')
+    .description(
+      'the last step of `pnpm turbo build`: check the whole tree from every staged slice, then swap it in',
+    )
+    .addOption(json())
+    .action((options) => execute(async () => (await import('./commands/assemble.ts')).assemble(options)));
 
   cli
     .command('validate')
@@ -137,7 +156,8 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
     .description("print an on-demand CNPG Backup of an app's database, with the next steps")
     .argument('<app>', 'the app whose <app>-pg cluster to back up')
     .option('--timestamp <unix seconds>', 'the time in the name <app>-pg-manual-<time> (default: now)')
-    .option('--out <file>', 'write the manifest to a file instead of stdout')
+    .option('--out <file>', 'write the manifest to a new file instead of stdout (never into gitops/)')
+    .option('--force', 'let --out overwrite an existing file or write into the rendered tree')
     .addOption(json())
     .action((app, options) =>
       execute(async () => (await import('./commands/backup.ts')).backup(app, options)),
@@ -148,7 +168,8 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
     .description('print a NEW cluster <app>-pg-restore recovered from the backups to a point in time')
     .argument('<app>', 'the app whose <app>-pg backups to recover from')
     .requiredOption('--to <time>', 'the recovery target, RFC 3339 with a zone, e.g. 2026-11-26T09:30:00Z')
-    .option('--out <file>', 'write the manifest to a file instead of stdout')
+    .option('--out <file>', 'write the manifest to a new file instead of stdout (never into gitops/)')
+    .option('--force', 'let --out overwrite an existing file or write into the rendered tree')
     .addOption(json())
     .action((app, options) =>
       execute(async () => (await import('./commands/restore.ts')).restore(app, options)),

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlainManifest } from '@ultron/platform';
 import { CrdRegistry, loadTree, resolveCrds } from '@ultron/platform/conformance';
@@ -64,6 +64,28 @@ describe('ultron backup', () => {
     expect(result.code).toBe(0);
     expect(single(readFileSync(out, 'utf8')).metadata.name).toBe('penvoice-pg-manual-1764150000');
     expect(result.stdout).toContain(`1. kubectl apply -f ${out}`);
+  });
+
+  it.each([
+    ['backup', 'penvoice', '--timestamp', '1764150000'],
+    ['restore', 'penvoice', '--to', '2026-11-26T09:30:00Z'],
+  ])('%s --out never overwrites a file or writes into gitops/ without --force', async (...args) => {
+    const root = copyRepo();
+    const out = join(tempDir('out-'), 'existing.yaml');
+    writeFileSync(out, 'precious\n');
+    const clobber = await ultron(root, [...args, '--out', out]);
+    expect(clobber.code).toBe(2);
+    expect(clobber.stderr).toContain('already exists; nothing was written');
+    expect(readFileSync(out, 'utf8')).toBe('precious\n');
+
+    const intoTree = await ultron(root, [...args, '--out', 'gitops/workloads/penvoice/one-off.yaml']);
+    expect(intoTree.code).toBe(2);
+    expect(intoTree.stderr).toContain('which the build renders and prunes');
+    expect(existsSync(join(root, 'gitops/workloads/penvoice/one-off.yaml'))).toBe(false);
+
+    const forced = await ultron(root, [...args, '--out', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toBe('precious\n');
   });
 
   it.each([
@@ -165,6 +187,8 @@ describe('ultron restore', () => {
       join(root, 'workloads/penvoice'),
     );
     expect(rendered.code).toBe(0);
+    // The render stages the slice; the assemble step checks the whole tree and writes it.
+    expect((await ultron(root, ['assemble'])).code).toBe(0);
     const pg = loadTree(join(root, 'gitops')).find(
       (o) => o.manifest.kind === 'Cluster' && o.manifest.metadata.name === 'penvoice-pg',
     )!.manifest as PlainManifest & { spec: Record<string, Record<string, unknown>> };

@@ -27,14 +27,14 @@ const rollout = (canary: object, replicas = 4) =>
 
 describe('what holds CPU and memory', () => {
   it('counts a pod as its containers, or its largest init container when larger', () => {
-    const [steady] = consumers([rollout({})], '/nonexistent');
+    const [steady] = consumers([rollout({})], () => undefined);
     expect(steady).toMatchObject({ what: 'Rollout app/app', replicas: 4, lifetime: 'steady' });
     expect(steady!.requests).toEqual({ cpu: 0.5, memory: 256 * Mi });
   });
 
   it('adds the extra pods of a canary as transient: maxSurge, or the last weight with traffic routing', () => {
     const surge = (canary: object) =>
-      consumers([rollout(canary)], '/nonexistent').find((c) => c.lifetime === 'transient');
+      consumers([rollout(canary)], () => undefined).find((c) => c.lifetime === 'transient');
     expect(surge({})?.replicas).toBe(1); // default maxSurge 25% of 4
     expect(surge({ maxSurge: 2 })?.replicas).toBe(2);
     expect(surge({ trafficRouting: {}, steps: [{ setWeight: 20 }, { setWeight: 80 }] })?.replicas).toBe(4);
@@ -57,7 +57,7 @@ describe('what holds CPU and memory', () => {
           spec: {},
         }),
       ],
-      '/nonexistent',
+      () => undefined,
     );
     expect(list[0]).toMatchObject({ replicas: 3, requests: { cpu: 0.1, memory: 256 * Mi }, unbounded: [] });
     expect(list[1]).toMatchObject({ replicas: 1, unbounded: ['Keycloak kc/kc'] });
@@ -92,7 +92,7 @@ describe('what holds CPU and memory', () => {
           spec: { valuesContent: 'resources:\n  requests:\n    cpu: 100m\n    memory: 128Mi\n' },
         }),
       ],
-      '/nonexistent',
+      () => undefined,
     );
     expect(traefik).toMatchObject({ namespace: 'kube-system', requests: { cpu: 0.1, memory: 128 * Mi } });
   });

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyRepo, read, run, ultron, write } from './helpers.ts';
+import { copyRepo, REAL_ROOT, read, run, ultron, write } from './helpers.ts';
 
 const ROLLOUT = 'gitops/workloads/penvoice/rollout-penvoice.yaml';
 const SERVICE = 'gitops/workloads/penvoice/service-penvoice.yaml';
@@ -82,6 +82,51 @@ describe('ultron check', () => {
     const bad = await ultron(root, ['check', '--base', 'no-such-ref']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--base no-such-ref is not a commit');
+  });
+
+  it('tells "sources have uncommitted changes" apart from "the tree is stale" and "gitops/ not committed"', async () => {
+    const root = copyRepo();
+    await commitAll(root, 'a current render');
+    const source = 'workloads/statuspage/workload.ts';
+    write(root, source, read(root, source).replace('replicas: 1,', 'replicas: 2,'));
+
+    // A source edit, not built: the commit is consistent, the working tree's sources are not in it.
+    const dirty = await ultron(root, ['check', '--base', 'HEAD']);
+    expect(dirty.code).toBe(1);
+    expect(dirty.stdout).toContain(`your sources have uncommitted changes (${source})`);
+    expect(dirty.stdout).not.toContain('is stale: run');
+
+    // Built (the workspace's render, then the assemble step: what turbo runs), but only the source committed.
+    const render = join(REAL_ROOT, 'packages/platform/bin/ultron-render.js');
+    expect(
+      (await run(process.execPath, [render, 'workload.ts'], join(root, 'workloads/statuspage'))).code,
+    ).toBe(0);
+    expect((await ultron(root, ['assemble'])).code).toBe(0);
+    const git = (...args: string[]) =>
+      run('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], root);
+    await git('add', source);
+    expect((await git('commit', '-q', '-m', 'the source only')).code).toBe(0);
+    const unbuilt = await ultron(root, ['check', '--base', 'HEAD']);
+    expect(unbuilt.code).toBe(1);
+    expect(unbuilt.stdout).toContain(
+      "gitops/ in the working tree is current; HEAD's is stale: commit gitops/",
+    );
+
+    // Stale at HEAD with nothing uncommitted: build and commit.
+    await run('git', ['restore', '--source=HEAD', '--staged', '--worktree', 'gitops'], root);
+    const stale = await ultron(root, ['check', '--base', 'HEAD']);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain('gitops/ at HEAD is stale: run `pnpm turbo build` and commit the result');
+  });
+
+  it('reports a temp file an interrupted older writer left in the tree, and the next build removes it', async () => {
+    const root = copyRepo();
+    write(root, 'gitops/apps/penvoice.yaml.ultron-tmp-123-abcd', 'half a file\n');
+    const result = await ultron(root, ['check']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/removed\s+gitops\/apps\/penvoice\.yaml\.ultron-tmp-123-abcd/);
+    expect((await ultron(root, ['assemble'])).code).toBe(0);
+    expect((await ultron(root, ['check'])).code).toBe(0);
   });
 
   it('reports a definition that does not render, and does not call its files stale', async () => {

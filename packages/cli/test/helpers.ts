@@ -17,7 +17,7 @@ import { afterAll } from 'vitest';
 
 /** The real repository these tests run in. */
 export const REAL_ROOT = findRepoRoot(import.meta.dirname);
-export const CLI = join(REAL_ROOT, 'packages/cli/src/main.ts');
+export const CLI = join(REAL_ROOT, 'packages/cli/bin/ultron.js');
 
 /** Never copied: installed or generated per machine. `packages/` is linked instead (the CLI never writes there). */
 const SKIP = new Set(['node_modules', '.git', '.turbo', 'dist', 'coverage']);

@@ -5,9 +5,73 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CLI, REAL_ROOT, tempDir, ultron } from './helpers.ts';
 
-const COMMANDS = ['new', 'image', 'validate', 'diff', 'check', 'secrets', 'backup', 'restore', 'budget'];
+const COMMANDS = [
+  'new',
+  'image',
+  'assemble',
+  'validate',
+  'diff',
+  'check',
+  'secrets',
+  'backup',
+  'restore',
+  'budget',
+];
 
 describe('ultron (the program)', () => {
+  it.each([
+    ['ultron', CLI, ['--version']],
+    ['ultron-render', join(REAL_ROOT, 'packages/platform/bin/ultron-render.js'), []],
+    ['ultron-bootstrap', join(REAL_ROOT, 'packages/platform/bin/ultron-bootstrap.js'), ['--dry-run']],
+  ])('%s on a Node older than 22.18 says which Node it needs', async (_, bin, args) => {
+    // Node 22.17 as far as the program can tell (it cannot run .ts files without a flag).
+    const older =
+      'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"22.17.0"}})';
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', older, bin, ...args], { cwd: REAL_ROOT });
+      let stderr = '';
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ultron needs Node >= 22.18');
+    expect(result.stderr).toContain('this is Node 22.17.0');
+    expect(result.stderr).not.toContain('ERR_UNKNOWN_FILE_EXTENSION');
+  });
+
+  it('the cluster check (the first build task) on a Node older than 22.18 says which Node it needs', async () => {
+    const older =
+      'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"22.17.0"}})';
+    const pkg = JSON.parse(readFileSync(join(REAL_ROOT, 'cluster/package.json'), 'utf8'));
+    const args = (pkg.scripts.build as string).split(' ').slice(1);
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', older, ...args], {
+        cwd: join(REAL_ROOT, 'cluster'),
+      });
+      let stderr = '';
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ultron needs Node >= 22.18');
+  });
+
+  it('--version names the versions that decide the render, not the private CLI workspace', async () => {
+    const result = await ultron(REAL_ROOT, ['--version']);
+    expect(result.code).toBe(0);
+    const platform = JSON.parse(readFileSync(join(REAL_ROOT, 'packages/platform/package.json'), 'utf8'));
+    expect(result.stdout.trim()).toMatch(
+      new RegExp(
+        `^ultron ${platform.version} \\(@ultron/platform ${platform.version}, @ultron/workload-kit \\d+\\.\\d+\\.\\d+, Node \\d+`,
+      ),
+    );
+    expect(result.stdout).not.toMatch(/^0\.0\.0/);
+  });
+
   it('lists every command and the exit codes in --help', async () => {
     const result = await ultron(REAL_ROOT, ['--help']);
     expect(result.code).toBe(0);
@@ -69,6 +133,7 @@ registerHooks({ resolve(s, c, next) { const r = next(s, c); appendFileSync(${JSO
     expect(result.code).toBe(0);
     const loaded = readFileSync(join(dir, 'log'), 'utf8');
     expect(loaded).toContain('commander');
-    expect(loaded).not.toMatch(/\/commands\/|@ultron\/platform|packages\/platform|@clack/);
+    // The only platform file is the few-line Node version check every entry point runs first.
+    expect(loaded).not.toMatch(/\/commands\/|@ultron\/platform|packages\/platform\/(src|dist)|@clack/);
   });
 });

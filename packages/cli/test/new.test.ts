@@ -5,9 +5,11 @@ import { parse } from 'yaml';
 import { changedPaths, copyRepo, REAL_ROOT, read, run, snapshot, tempDir, ultron, write } from './helpers.ts';
 
 const DEMO = ['new', 'demo', '--domain', 'demo.example.com', '--tag', 'sha-1234567'];
-const WORKSPACE_FILES = ['README.md', 'package.json', 'tsconfig.json', 'turbo.json', 'workload.ts'].map(
-  (f) => `workloads/demo/${f}`,
-);
+const WORKSPACE_FILES = [
+  // The assemble step's dependency list (turbo orders it after every slice) gains the new app.
+  'assemble/package.json',
+  ...['README.md', 'package.json', 'tsconfig.json', 'workload.ts'].map((f) => `workloads/demo/${f}`),
+];
 
 /**
  * What `pnpm install` does for a new workspace's `workspace:` dependencies: link each to its folder. Lets
@@ -56,16 +58,18 @@ describe('ultron new', () => {
       '@ultron/platform': 'workspace:^',
       '@ultron/workload-kit': 'workspace:^',
     });
-    expect(JSON.parse(read(root, 'workloads/demo/turbo.json')).tasks.build.outputs).toEqual([
-      '$TURBO_ROOT$/gitops/apps/demo.yaml',
-      '$TURBO_ROOT$/gitops/workloads/demo/**',
-    ]);
+    expect(JSON.parse(read(root, 'assemble/package.json')).dependencies['@ultron-gitops/demo']).toBe(
+      'workspace:*',
+    );
 
     linkWorkspaceDeps(root, 'workloads/demo');
     const beforeRender = snapshot(join(root, 'gitops'));
     const built = await render(root, 'workloads/demo');
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
+    // The slice is staged in the workspace; the assemble step checks the whole tree and writes it.
+    const assembled = await ultron(root, ['assemble']);
+    expect(assembled.code, assembled.stdout).toBe(0);
     const rendered = changedPaths(beforeRender, snapshot(join(root, 'gitops')));
     expect(rendered).toContain('apps/demo.yaml');
     expect(rendered).toContain('workloads/demo/rollout-demo.yaml');
@@ -103,10 +107,13 @@ describe('ultron new', () => {
       ['new', 'penvoice', '--domain', 'x.example.com', '--tag', 'sha-1234567'],
       /<app>: "penvoice" is taken by app penvoice/,
     ],
-    [['new', 'argocd', '--domain', 'x.example.com', '--tag', 'sha-1234567'], /<app>: .*reserved namespace/],
+    [
+      ['new', 'argocd', '--domain', 'x.example.com', '--tag', 'sha-1234567'],
+      /<app>: "argocd" is reserved: it is the namespace argocd/,
+    ],
     [
       ['new', 'cnpg-operator', '--domain', 'x.example.com', '--tag', 'sha-1234567'],
-      /<app>: "cnpg-operator" is taken/,
+      /<app>: "cnpg-operator" is reserved: it is the platform component cnpg-operator/,
     ],
     [
       ['new', 'My_App', '--domain', 'x.example.com', '--tag', 'sha-1234567'],
@@ -183,14 +190,16 @@ describe('ultron new', () => {
     const root = copyRepo();
     const appRepo = tempDir('ultron-app-');
     write(appRepo, 'Dockerfile', 'FROM scratch\n');
+    const before = snapshot(root);
     const refused = await ultron(root, [...DEMO, '--app-repo', appRepo]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('already has Dockerfile');
+    expect(refused.stderr).toContain('already has Dockerfile; nothing was written');
+    // Refused before the first write: no half-onboarded workspace in the gitops repo either.
+    expect(changedPaths(before, snapshot(root))).toEqual([]);
     expect(readFileSync(join(appRepo, 'Dockerfile'), 'utf8')).toBe('FROM scratch\n');
     expect(existsSync(join(appRepo, '.dockerignore'))).toBe(false);
 
-    const root2 = copyRepo();
-    expect((await ultron(root2, [...DEMO, '--app-repo', appRepo, '--force'])).code).toBe(0);
+    expect((await ultron(root, [...DEMO, '--app-repo', appRepo, '--force'])).code).toBe(0);
     expect(readFileSync(join(appRepo, 'Dockerfile'), 'utf8')).toContain('distroless');
   });
 

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyRepo, tempDir, ultron } from './helpers.ts';
+import { copyRepo, run, tempDir, ultron } from './helpers.ts';
 
 interface Need {
   namespace: string;
@@ -149,6 +149,45 @@ describe('ultron secrets (the runbook)', () => {
   });
 });
 
+describe('ultron secrets: each block pastes into a shell as-is', () => {
+  it('creates the Secret with every key and leaves no key file behind', async () => {
+    const result = await ultron(root, ['secrets']);
+    const section = result.stdout
+      .split('\n\n')
+      .find((s) => s.startsWith('penvoice/penvoice-pg-backup-creds'))!;
+    // What a user pastes: the command lines of the block, placeholders filled in.
+    const block = section
+      .split('\n')
+      .filter((l) => !/^(penvoice\/| {2}(keys|for|note) )/.test(l))
+      .join('\n')
+      .replaceAll('<ACCESS_KEY_ID>', ACCESS_KEY)
+      .replaceAll('<ACCESS_SECRET_KEY>', SECRET_KEY);
+    const dir = tempDir('paste-');
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    // kubectl stand-in: keeps a copy of the env file it was given, as the API server would keep the data.
+    writeFileSync(
+      join(bin, 'kubectl'),
+      `#!/bin/sh\nfor a in "$@"; do case "$a" in --from-env-file=*) cp "\${a#--from-env-file=}" "${join(dir, 'created.env')}";; esac; done\necho "$*" >> "${join(dir, 'calls')}"\n`,
+    );
+    chmodSync(join(bin, 'kubectl'), 0o755);
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    const shell = await run('/bin/sh', ['-e', '-c', block], dir, {
+      PATH: `${bin}:/usr/bin:/bin`,
+      TMPDIR: tmp,
+    });
+    expect(shell.code, shell.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'calls'), 'utf8')).toContain(
+      'create secret generic penvoice-pg-backup-creds',
+    );
+    expect(readFileSync(join(dir, 'created.env'), 'utf8')).toBe(
+      `ACCESS_KEY_ID=${ACCESS_KEY}\nACCESS_SECRET_KEY=${SECRET_KEY}\n`,
+    );
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+});
+
 describe('ultron secrets --check (read-only against the live cluster)', () => {
   it('passes when every secret exists with its keys, asking kubectl only to read', async () => {
     const { env, log } = cluster(all());
@@ -207,6 +246,22 @@ describe('ultron secrets --check (read-only against the live cluster)', () => {
     expect(result.stdout).toMatch(
       /✗ penvoice\/penvoice-pg-backup-creds\s+incomplete: no value for ACCESS_SECRET_KEY/,
     );
+  });
+
+  it.each([
+    ['YAML instead of JSON', `apiVersion: v1\nkind: Secret\ndata:\n  ACCESS_SECRET_KEY: ${SECRET_KEY}\n`],
+    ['truncated JSON', `{"data": {"ACCESS_SECRET_KEY": "${SECRET_KEY}"`],
+    ['data that is not a map', JSON.stringify({ kind: 'Secret', data: SECRET_KEY })],
+  ])('never echoes a value when kubectl prints %s', async (_, output) => {
+    const fixtures = all();
+    fixtures['penvoice/penvoice-pg-backup-creds.json'] = output;
+    const result = await ultron(root, ['secrets', '--check'], cluster(fixtures).env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('kubectl get secret penvoice/penvoice-pg-backup-creds');
+    for (const text of [result.stdout, result.stderr]) {
+      expect(text).not.toContain(SECRET_KEY);
+      expect(text).not.toContain(Buffer.from(SECRET_KEY).toString('base64'));
+    }
   });
 
   it('exits 3 without kubectl, or when kubectl cannot reach the cluster', async () => {

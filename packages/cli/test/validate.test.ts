@@ -1,10 +1,14 @@
 import { resolveCrds } from '@ultron/platform/conformance';
 import { describe, expect, it } from 'vitest';
+import { prerequisite } from '../../../testing/prerequisites.js';
 import { copyRepo, read, tempDir, ultron, write } from './helpers.ts';
 
 const location = await resolveCrds();
 const crds = 'dir' in location ? location.dir : null;
-if (!crds) console.warn(`ultron validate tests skipped: ${'skip' in location ? location.skip : ''}`);
+const canRun = prerequisite(
+  'ultron validate tests',
+  crds ? null : 'skip' in location ? location.skip : 'no CRDs',
+);
 
 interface Finding {
   check: string;
@@ -42,7 +46,7 @@ spec:
             privileged: true
 `;
 
-describe.skipIf(!crds)('ultron validate', () => {
+describe.skipIf(!canRun)('ultron validate', () => {
   it('finds no schema or policy problem in the rendered tree, and says so in JSON', async () => {
     const root = copyRepo();
     const result = await ultron(root, ['validate', '--json']);

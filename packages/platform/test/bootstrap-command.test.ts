@@ -14,7 +14,7 @@ import { BOOTSTRAP_FILES } from '../src/components/bootstrap/files.js';
 import { bootstrapPlan, formatStep } from '../src/components/bootstrap/plan.js';
 import { bootstrap } from '../src/components/bootstrap/slice.js';
 import { renderSlice } from '../src/render/slice.js';
-import { writeSlice } from '../src/render/writer.js';
+import { writeTree } from '../src/render/writer.js';
 import { tempDir } from './helpers.js';
 import { cluster } from './platform-cluster.js';
 
@@ -51,7 +51,7 @@ let stubs: string;
 beforeAll(async () => {
   repo = tempDir('ultron-bootstrap-');
   writeFileSync(join(repo, 'pnpm-workspace.yaml'), 'packages: []\n');
-  await writeSlice(join(repo, 'gitops'), renderSlice(bootstrap(cluster), 'bootstrap'));
+  writeTree(join(repo, 'gitops'), renderSlice(bootstrap(cluster), 'bootstrap').files);
   stubs = join(repo, 'stubs');
   mkdirSync(stubs);
   for (const name of ['helm', 'kubectl']) {

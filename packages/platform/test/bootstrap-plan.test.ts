@@ -8,7 +8,7 @@ import { BOOTSTRAP_FILES } from '../src/components/bootstrap/files.js';
 import { k3sConfig } from '../src/components/bootstrap/k3s.js';
 import { bootstrapPlan, formatStep } from '../src/components/bootstrap/plan.js';
 import { helmReleases } from '../src/components/bootstrap/releases.js';
-import { buildBootstrap } from '../src/components/bootstrap/slice.js';
+import { bootstrap } from '../src/components/bootstrap/slice.js';
 import { APPLICATION_HEALTH_LUA } from '../src/components/bootstrap/values/argo-cd.js';
 import { renderSlice } from '../src/render/slice.js';
 import { cluster, clusterInput } from './platform-cluster.js';
@@ -61,10 +61,7 @@ describe('the Helm bootstrap plan', () => {
   });
 
   it('renders the plan, values files and runbook from the same data', () => {
-    const files = renderSlice(
-      { owns: ['bootstrap'], build: () => buildBootstrap(cluster) },
-      'bootstrap',
-    ).files;
+    const files = renderSlice(bootstrap(cluster), 'bootstrap').files;
     expect(parse(files.get(BOOTSTRAP_FILES.plan)!)).toEqual(plan);
     const runbook = files.get(BOOTSTRAP_FILES.runbook)!;
     for (const step of plan.steps.filter((s) => !s.stdin)) expect(runbook).toContain(formatStep(step));
@@ -92,9 +89,7 @@ describe('the Helm bootstrap plan', () => {
   });
 
   it('is byte-identical across renders', () => {
-    const render = () => [
-      ...renderSlice({ owns: ['bootstrap'], build: () => buildBootstrap(cluster) }, 'bootstrap').files,
-    ];
+    const render = () => [...renderSlice(bootstrap(cluster), 'bootstrap').files];
     expect(render()).toEqual(render());
   });
 });
@@ -257,7 +252,7 @@ describe('k3s config', () => {
       'node-ip': '100.64.0.1',
       'flannel-iface': 'tailscale0',
     });
-    const files = renderSlice({ owns: ['bootstrap'], build: () => buildBootstrap(grown) }, 'bootstrap').files;
+    const files = renderSlice(bootstrap(grown), 'bootstrap').files;
     expect([...files.keys()].filter((f) => f.startsWith('bootstrap/k3s/'))).toEqual([
       'bootstrap/k3s/traefik-config.yaml',
       'bootstrap/k3s/ultron-2.config.yaml',

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { prerequisite } from '../../../testing/prerequisites.js';
 import { formatValuesPath, unknownValuesKeys, unsizedResources } from '../src/catalog/chart-values.js';
 import { charts, type HelmChartPin } from '../src/catalog/versions.js';
 import { helmReleases } from '../src/components/bootstrap/releases.js';
@@ -71,7 +72,7 @@ describe('unsizedResources', () => {
 /** The pinned charts' default values (and schemas), from the one setting CI points at ../shared. */
 const chartsDir = process.env.ULTRON_CHARTS_DIR;
 const skipReason = 'ULTRON_CHARTS_DIR is not set: no pinned chart defaults to check the values against';
-if (!chartsDir) console.warn(`chart values tests skipped: ${skipReason}`);
+const canRun = prerequisite('chart values tests', chartsDir ? null : skipReason);
 
 function chartDefaults(pin: HelmChartPin): unknown {
   const file = join(chartsDir!, pin.chart, pin.version, 'values.yaml');
@@ -80,7 +81,7 @@ function chartDefaults(pin: HelmChartPin): unknown {
   return parse(readFileSync(file, 'utf8'));
 }
 
-describe.skipIf(!chartsDir)('every Helm value the platform sets exists in that pinned chart version', () => {
+describe.skipIf(!canRun)('every Helm value the platform sets exists in that pinned chart version', () => {
   const releases = helmReleases(cluster).map((r) => [`${r.chart.chart} ${r.chart.version}`, r] as const);
 
   it.each(releases)('%s: every key is a chart key', (_, release) => {

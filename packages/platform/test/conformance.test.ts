@@ -1,7 +1,10 @@
-import { join } from 'node:path';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CrdRegistry } from '../src/conformance/registry.js';
+import { crdCacheDir, resolveCrds } from '../src/conformance/resolve.js';
 import { stripHelmDirectives } from '../src/conformance/sources.js';
+import { tempDir } from './helpers.js';
 
 const registry = CrdRegistry.fromDirectory(join(import.meta.dirname, 'fixtures/crds'));
 const widget = (
@@ -21,6 +24,23 @@ describe('CrdRegistry (strict)', () => {
       status: 'valid',
       celRulesNotEvaluated: 1,
     });
+  });
+
+  it('gives the same verdicts from validators cached on disk by an earlier process', () => {
+    const cache = tempDir('ultron-validators-');
+    const samples = [
+      widget({ size: 1, colour: 'red' }),
+      widget({ size: 3, mode: 'fast' }),
+      widget({ size: 1, items: [{ name: 'a', nmae: 'b' }] }),
+    ];
+    const fresh = samples.map((m) => registry.validate(m));
+    const first = CrdRegistry.fromIndex(registry.toIndex()).cacheValidatorsIn(cache);
+    expect(samples.map((m) => first.validate(m))).toEqual(fresh);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.cjs'))).toHaveLength(1);
+    // A new registry loads the module written above instead of compiling.
+    const second = CrdRegistry.fromIndex(registry.toIndex()).cacheValidatorsIn(cache);
+    expect(samples.map((m) => second.validate(m))).toEqual(fresh);
+    expect(fresh[0]).toMatchObject({ status: 'invalid' });
   });
 
   it('accepts int-or-string both ways', () => {
@@ -76,5 +96,26 @@ describe('CrdRegistry (strict)', () => {
         '{{- if .Values.crds.install }}\nkind: X\n  {{- toYaml . | nindent 4 }}\n{{- end }}',
       ),
     ).toBe('kind: X');
+  });
+});
+
+describe('resolveCrds (finding the pinned CRDs)', () => {
+  it('offline: says why, and leaves no partial download behind (not even an earlier crashed one)', async () => {
+    const saved = { xdg: process.env.XDG_CACHE_HOME, crds: process.env.ULTRON_CRDS_DIR };
+    process.env.XDG_CACHE_HOME = tempDir('ultron-xdg-');
+    delete process.env.ULTRON_CRDS_DIR;
+    try {
+      // Port 9 (discard) refuses connections: an offline machine, quickly.
+      const urls = ['http://127.0.0.1:9/a.yaml', 'http://127.0.0.1:9/b.yaml'];
+      const target = crdCacheDir(urls);
+      // A download killed earlier left its staging folder behind.
+      mkdirSync(`${target}.partial-999999`, { recursive: true });
+      const result = await resolveCrds({ urls, timeoutMs: 2000 });
+      expect('skip' in result && result.skip).toMatch(/could not be downloaded/);
+      expect(readdirSync(dirname(target))).toEqual([]);
+    } finally {
+      process.env.XDG_CACHE_HOME = saved.xdg;
+      if (saved.crds) process.env.ULTRON_CRDS_DIR = saved.crds;
+    }
   });
 });

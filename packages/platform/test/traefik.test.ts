@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { prerequisite } from '../../../testing/prerequisites.js';
 import { k3s } from '../src/catalog/versions.js';
 import { traefikConfig, traefikValues } from '../src/components/bootstrap/traefik.js';
 import { cluster } from './platform-cluster.js';
@@ -41,9 +42,9 @@ describe('the bundled Traefik tuning', () => {
 
 const chartsDir = process.env.ULTRON_CHARTS_DIR;
 const schemaFile = chartsDir && join(chartsDir, 'traefik', k3s.bundledTraefikChart, 'values.schema.json');
-if (!chartsDir) console.warn('traefik schema test skipped: ULTRON_CHARTS_DIR is not set');
+const canRun = prerequisite('Traefik values schema test', chartsDir ? null : 'ULTRON_CHARTS_DIR is not set');
 
-describe.skipIf(!chartsDir)(
+describe.skipIf(!canRun)(
   `Traefik values against the chart ${k3s.bundledTraefikChart} values.schema.json`,
   () => {
     const validate = () => {

@@ -84,7 +84,9 @@ export function defineWorkload(cluster: Cluster, input: WorkloadInput): Slice & 
   return {
     input,
     get owns() {
-      return [workloadDir(String(input.name))];
+      // The app's folder and its one file in apps/: derived from the name, declared nowhere else.
+      const name = String(input.name);
+      return [workloadDir(name), appFile(name)];
     },
     build: () => buildWorkload(cluster, parseWorkload(input)),
   };

@@ -74,6 +74,28 @@ describe('invalid definitions: one file per rule, each failing with its own mess
     }
   });
 
+  it('lists field errors and cross-field errors together, not only the first kind', () => {
+    try {
+      parseWorkload({
+        name: 'demo',
+        domain: 'demo.dev',
+        image: 'ghcr.io/acme/demo:sha-1a2b3c4',
+        port: 'http',
+        hosts: ['elsewhere.org'],
+        canary: { steps: [50, 25] },
+      } as unknown as WorkloadInput);
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as { problems: { path: string; message: string; hint?: string }[] }).problems;
+      expect(problems.map((p) => p.path).sort()).toEqual([
+        'workload.canary.steps[1]',
+        'workload.hosts[0]',
+        'workload.port',
+      ]);
+      expect(problems.find((p) => p.path === 'workload.hosts[0]')?.hint).toMatch(/api\.demo\.dev/);
+    }
+  });
+
   it('lists every problem of a definition at once, each with a hint where one helps', () => {
     try {
       parseWorkload({ name: 'Bad', domain: 'x', image: 'nope:latest', port: 80 } as WorkloadInput);

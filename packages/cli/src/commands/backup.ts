@@ -8,6 +8,7 @@ import { Ui } from '../lib/ui.ts';
 export interface BackupOptions {
   timestamp?: string;
   out?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -50,6 +51,7 @@ export async function backup(app: string, options: BackupOptions): Promise<ExitC
       `if it fails: kubectl -n ${names.namespace} describe backup ${name}; then \`pnpm ultron secrets --check\` (swapped Oracle keys fail here)`,
     ],
     options.out,
+    options.force,
   );
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { clusterCapacity } from '@ultron/platform';
 import { loadTree } from '@ultron/platform/conformance';
 import { loadCluster } from '../lib/cluster.ts';
-import { type Consumer, consumers, total } from '../lib/consumers.ts';
+import { type Consumer, consumers, diskReader, total } from '../lib/consumers.ts';
 import { EXIT, type ExitCode } from '../lib/exit.ts';
 import { byCodePoint } from '../lib/order.ts';
 import { type Amount, add, formatCpu, formatMemory, max, percent, ZERO } from '../lib/quantities.ts';
@@ -42,7 +42,8 @@ export async function budget(options: BudgetOptions): Promise<ExitCode> {
   const repo = openRepo();
   const cluster = await loadCluster(repo.root);
   const capacity = clusterCapacity(cluster);
-  const all = consumers(loadTree(requireTree(repo)), repo.treeDir);
+  const treeDir = requireTree(repo);
+  const all = consumers(loadTree(treeDir), diskReader(treeDir));
   const steady = all.filter((c) => c.lifetime === 'steady');
   const transient = all.filter((c) => c.lifetime === 'transient');
   const table = rows(steady);

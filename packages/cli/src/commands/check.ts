@@ -1,7 +1,8 @@
 import { computeDrift } from '../lib/drift.ts';
 import { EXIT, type ExitCode } from '../lib/exit.ts';
+import { uncommitted } from '../lib/git.ts';
 import { printRenderFailures } from '../lib/problems.ts';
-import { openRepo } from '../lib/repo.ts';
+import { openRepo, type Repo } from '../lib/repo.ts';
 import { bySource } from '../lib/tree-diff.ts';
 import { plural, Ui } from '../lib/ui.ts';
 
@@ -16,7 +17,8 @@ export interface CheckOptions {
  */
 export async function check(options: CheckOptions): Promise<ExitCode> {
   const ui = new Ui(options);
-  const drift = await ui.task('rendering every workspace', () => computeDrift(openRepo(), options.base));
+  const repo = openRepo();
+  const drift = await ui.task('rendering every workspace', () => computeDrift(repo, options.base));
   const current = drift.changes.length === 0 && drift.failures.length === 0;
 
   if (ui.json) {
@@ -51,9 +53,34 @@ export async function check(options: CheckOptions): Promise<ExitCode> {
           `    ${c.status.padEnd(8)} ${drift.treeLabel}/${c.path}${c.reason ? ui.paint('dim', ` — ${c.reason}`) : ''}`,
         );
     }
-    ui.out(
-      `  → run \`pnpm turbo build\` and commit the result; \`pnpm ultron diff${drift.base === 'working tree' ? '' : ` --base ${drift.base}`}\` shows the changes`,
-    );
+    for (const line of await why(repo, drift.base, drift.treeLabel)) ui.out(`  → ${line}`);
   }
   return EXIT.problems;
+}
+
+/**
+ * Why the tree and a fresh render differ, in the user's terms. A fresh render is always of the working
+ * tree's sources; with --base the tree compared is the committed one. So "the tree is stale" (build and
+ * commit) is a different fix from "your sources have uncommitted changes" (the check compares a commit
+ * with sources that are not in it) and from "the build ran but gitops/ was not committed".
+ */
+async function why(repo: Repo, base: string, label: string): Promise<string[]> {
+  const diff = `\`pnpm ultron diff${base === 'working tree' ? '' : ` --base ${base}`}\` shows the changes`;
+  if (base === 'working tree')
+    return [
+      `${label}/ is stale: run \`pnpm turbo build\` and commit the result (never edit it by hand); ${diff}`,
+    ];
+  const { sources, tree } = uncommitted(repo.root, repo.treeDir);
+  const lines: string[] = [];
+  if (sources.length > 0)
+    lines.push(
+      `your sources have uncommitted changes (${sources.slice(0, 3).join(', ')}${sources.length > 3 ? ', …' : ''}): the render is of them, but ${label}/ is compared as committed at ${base}. Commit them together with the rebuilt ${label}/, or stash them to check ${base} alone`,
+    );
+  const working = await computeDrift(repo);
+  if (working.changes.length === 0 && working.failures.length === 0 && tree.length > 0)
+    lines.push(`${label}/ in the working tree is current; ${base}'s is stale: commit ${label}/`);
+  else if (sources.length === 0)
+    lines.push(`${label}/ at ${base} is stale: run \`pnpm turbo build\` and commit the result`);
+  lines.push(diff);
+  return lines;
 }

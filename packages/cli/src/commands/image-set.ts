@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { appNames, formatProblems, isUserError, workloadDir, writeSlice } from '@ultron/platform';
+import { appNames, formatProblems, type WriteSummary, workloadDir, writeTree } from '@ultron/platform';
 import { listApps } from '../lib/apps.ts';
+import { assembleRepo } from '../lib/assemble.ts';
 import { EXIT, type ExitCode, environmentError } from '../lib/exit.ts';
 import { writeFilesAtomically } from '../lib/files.ts';
 import { parseImageRef, pinned } from '../lib/image-ref.ts';
 import { openRepo, requireApp } from '../lib/repo.ts';
 import { Ui } from '../lib/ui.ts';
-import { findRenderWorkspace, renderWorkspace } from '../lib/workspaces.ts';
+import { findRenderWorkspace } from '../lib/workspaces.ts';
 
 export interface ImageSetOptions {
   json?: boolean;
@@ -58,16 +59,23 @@ export async function imageSet(app: string, version: string, options: ImageSetOp
   const renderer = findRenderWorkspace(repo, workloadDir(app));
   if (!renderer)
     throw environmentError(`${workloadDir(app)}/package.json has no \`ultron-render\` build script`);
-  let summary: Awaited<ReturnType<typeof writeSlice>>;
+  // The app is rendered now; every other slice comes from its staging (or is rendered too when it has
+  // none). The whole tree is checked as the build checks it, and only then swapped in.
+  let summary: WriteSummary;
+  const assembled = await ui.task(`rendering ${renderer.source} and checking the whole tree`, () =>
+    assembleRepo(repo, { fresh: new Set([renderer.source]) }),
+  );
+  if (assembled.problems.length > 0) {
+    await writeFilesAtomically(repo.root, new Map([[file, original]]));
+    ui.mark('fail', `${renderer.source} does not render with ${to}; ${file} was restored`);
+    ui.out(formatProblems(assembled.problems));
+    return EXIT.problems;
+  }
   try {
-    const rendered = await ui.task(`rendering ${renderer.source}`, () => renderWorkspace(renderer));
-    summary = await writeSlice(repo.treeDir, rendered);
+    summary = writeTree(repo.treeDir, assembled.files);
   } catch (error) {
     await writeFilesAtomically(repo.root, new Map([[file, original]]));
-    if (!isUserError(error)) throw error;
-    ui.mark('fail', `${renderer.source} does not render with ${to}; ${file} was restored`);
-    ui.out(formatProblems(error.problems));
-    return EXIT.problems;
+    throw error;
   }
 
   const treeLabel = relative(repo.root, repo.treeDir);

@@ -169,20 +169,26 @@ export async function newApp(nameArg: string | undefined, options: NewOptions): 
   if (whole) throw usageError(`--owner: ${whole}`);
 
   const files = workspaceFiles(app, repo.root, dirname(CLUSTER_DEFINITION));
-  const written = await writeFilesAtomically(repo.root, files);
-
-  let appRepoWritten: string[] = [];
-  if (options.appRepo) {
-    const dir = userPath(options.appRepo);
-    const extra = appRepoFiles({ app, repository, gitopsRepo: repoSlug(cluster) });
-    const clash = existing(dir, extra.keys());
-    if (clash.length && !options.force)
+  // Every refusal comes before the first write: an app repo that already has a Dockerfile must not leave
+  // a half-onboarded workspace behind.
+  const appRepo = options.appRepo
+    ? {
+        dir: userPath(options.appRepo),
+        files: appRepoFiles({ app, repository, gitopsRepo: repoSlug(cluster) }),
+      }
+    : undefined;
+  if (appRepo && !options.force) {
+    const clash = existing(appRepo.dir, appRepo.files.keys());
+    if (clash.length)
       throw usageError(
-        `${options.appRepo} already has ${clash.join(', ')}`,
+        `${options.appRepo} already has ${clash.join(', ')}; nothing was written`,
         'pass --force to overwrite them',
       );
-    appRepoWritten = (await writeFilesAtomically(dir, extra)).map((f) => join(options.appRepo!, f));
   }
+  const written = await writeFilesAtomically(repo.root, files);
+  const appRepoWritten = appRepo
+    ? (await writeFilesAtomically(appRepo.dir, appRepo.files)).map((f) => join(options.appRepo!, f))
+    : [];
 
   const next = [
     'pnpm install && pnpm turbo build',

@@ -10,6 +10,7 @@ import { Ui } from '../lib/ui.ts';
 export interface RestoreOptions {
   to: string;
   out?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -106,6 +107,7 @@ export async function restore(app: string, options: RestoreOptions): Promise<Exi
       `${name} takes no backups: once ${app} runs on it, give it the backup settings of ${names.pgCluster} in Git, and delete ${names.pgCluster} only after its first backup completed`,
     ],
     options.out,
+    options.force,
   );
   return EXIT.ok;
 }

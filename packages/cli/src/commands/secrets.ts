@@ -36,7 +36,8 @@ function printManual(ui: Ui, treeLabel: string, needs: readonly SecretNeed[]): v
     ui.out(`  keys  ${need.keys.join(', ') || '(any)'}`);
     for (const p of need.purposes) ui.out(`  for   ${p}`);
     for (const n of notes(need)) ui.out(`  ${ui.paint('warn', 'note')}  ${n}`);
-    ui.out(createCommand(need).replace(/^/gm, '    '));
+    // Flush left, so the block pastes as-is: an indented heredoc terminator would never end the heredoc.
+    ui.out(createCommand(need));
   }
 }
 

@@ -142,11 +142,22 @@ function helmConsumers(m: PlainManifest): Consumer[] {
     : [];
 }
 
+/** Reads a tree file by its path relative to the tree's root; undefined when it is not there. */
+export type TreeReader = (path: string) => string | undefined;
+
+/** Reads the tree on disk under `treeDir`. */
+export function diskReader(treeDir: string): TreeReader {
+  return (path) => {
+    const file = join(treeDir, ...path.split('/'));
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  };
+}
+
 /** The Helm bootstrap's releases: values files from the plan, each installed into its namespace. */
-export function bootstrapConsumers(treeDir: string): Consumer[] {
-  const planFile = join(treeDir, ...BOOTSTRAP_FILES.plan.split('/'));
-  if (!existsSync(planFile)) return [];
-  const plan = bootstrapPlanSchema.parse(parse(readFileSync(planFile, 'utf8')));
+export function bootstrapConsumers(read: TreeReader): Consumer[] {
+  const planText = read(BOOTSTRAP_FILES.plan);
+  if (planText === undefined) return [];
+  const plan = bootstrapPlanSchema.parse(parse(planText));
   return plan.steps.flatMap((step) => {
     if (step.command !== 'helm') return [];
     const arg = (flag: string) => step.args[step.args.indexOf(flag) + 1];
@@ -154,9 +165,9 @@ export function bootstrapConsumers(treeDir: string): Consumer[] {
     const namespace = arg('--namespace');
     if (!valuesPath || !namespace) return [];
     // The plan names files from the repo root (`gitops/…`); read them from the tree being checked.
-    const file = join(treeDir, ...valuesPath.replace(new RegExp(`^${TREE_DIR}/`), '').split('/'));
-    if (!existsSync(file)) return [];
-    return valuesConsumers(parse(readFileSync(file, 'utf8')), namespace, `Helm release ${step.id}`);
+    const values = read(valuesPath.replace(new RegExp(`^${TREE_DIR}/`), ''));
+    if (values === undefined) return [];
+    return valuesConsumers(parse(values), namespace, `Helm release ${step.id}`);
   });
 }
 
@@ -168,12 +179,12 @@ const BY_KIND: Record<string, (m: PlainManifest, ns: string) => Consumer[]> = {
 };
 
 /** Everything in the rendered tree (and the Helm bootstrap) that will hold CPU and memory on the node. */
-export function consumers(objects: readonly TreeObject[], treeDir: string): Consumer[] {
+export function consumers(objects: readonly TreeObject[], read: TreeReader): Consumer[] {
   const fromObjects = objects.flatMap(({ manifest: m }) => {
     const ns = m.metadata.namespace ?? '';
     return [...podConsumers(m, ns), ...(BY_KIND[`${m.apiVersion.split('/')[0]}/${m.kind}`]?.(m, ns) ?? [])];
   });
-  return [...fromObjects, ...bootstrapConsumers(treeDir)];
+  return [...fromObjects, ...bootstrapConsumers(read)];
 }
 
 /** Requests and limits of all replicas. */

@@ -47,3 +47,29 @@ export function readCommittedFolder(cwd: string, ref: string, folder: string): M
   }
   return files;
 }
+
+/**
+ * Paths with uncommitted changes (staged, unstaged or untracked), relative to the repository's top,
+ * split into the rendered tree's and everything else's. Empty when `cwd` is not in a git repository.
+ */
+export function uncommitted(cwd: string, treeDir: string): { sources: string[]; tree: string[] } {
+  let top: string;
+  let out: string;
+  try {
+    top = git(cwd, ['rev-parse', '--show-toplevel']).toString().trim();
+    out = git(top, ['status', '--porcelain', '-z', '--untracked-files=all']).toString();
+  } catch {
+    return { sources: [], tree: [] };
+  }
+  const tree = relative(top, treeDir).split(sep).join('/');
+  // Each entry is "XY <path>"; a rename adds its old path as the next NUL-separated field.
+  const entries = out.split('\0').filter(Boolean);
+  const paths: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    paths.push(entry.slice(3));
+    if (entry[0] === 'R' || entry[0] === 'C') i++;
+  }
+  const inTree = (p: string) => p === tree || p.startsWith(`${tree}/`);
+  return { sources: paths.filter((p) => !inTree(p)).sort(), tree: paths.filter(inTree).sort() };
+}

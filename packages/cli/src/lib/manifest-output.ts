@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { hasValidate, type Manifest, renderYamlFile, toPlain } from '@ultron/platform';
-import { CliError, EXIT } from './exit.ts';
-import { userPath } from './repo.ts';
+import { CliError, EXIT, usageError } from './exit.ts';
+import { openRepo, userPath } from './repo.ts';
 import type { Ui } from './ui.ts';
 
 /**
@@ -24,6 +25,35 @@ export function renderManifest(objects: readonly Manifest[], header: string): st
 }
 
 /**
+ * `--out` never destroys anything by accident: an existing file is kept unless --force says otherwise
+ * (the exclusive create also closes the gap between checking and writing), and the rendered tree is
+ * refused — the build owns every file there and would prune a hand-written one, or Argo CD would apply
+ * a one-off action (a backup, a restore cluster) on every sync.
+ */
+function writeOut(file: string, out: string, yaml: string, force: boolean): void {
+  let tree: string | undefined;
+  try {
+    tree = openRepo().treeDir;
+  } catch {
+    // Outside a gitops repo there is no tree to protect.
+  }
+  if (tree && !force && (file === tree || file.startsWith(`${tree}${sep}`)))
+    throw usageError(
+      `--out ${out} is inside ${relative(process.cwd(), tree) || tree}/, which the build renders and prunes`,
+      'write the manifest somewhere else (it is a one-off: apply it, do not commit it), or pass --force',
+    );
+  try {
+    writeFileSync(file, yaml, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw usageError(
+      `--out ${out} already exists; nothing was written`,
+      'pick another file, or pass --force to overwrite it',
+    );
+  }
+}
+
+/**
  * Prints a one-off manifest with its next steps: the YAML on stdout and the steps on stderr (so
  * `pnpm --silent ultron … | kubectl apply -f -` works), or with --out the YAML in a file and the steps on stdout.
  */
@@ -33,9 +63,10 @@ export function emitManifest(
   object: Manifest,
   steps: (applyWith: string) => string[],
   out: string | undefined,
+  force = false,
 ): void {
   const file = out ? userPath(out) : undefined;
-  if (file) writeFileSync(file, yaml, 'utf8');
+  if (file) writeOut(file, out!, yaml, force);
   const list = steps(file ? `kubectl apply -f ${out}` : 'kubectl apply -f -   (pipe this output)');
   if (ui.json) {
     ui.printJson({ object: toPlain(object), ...(file ? { file } : {}), steps: list });

@@ -1,4 +1,6 @@
-import { isUserError, type Problem } from '@ultron/platform';
+import { assembleSlices, isUserError, type Problem, type RenderedSlice } from '@ultron/platform';
+import { budgetCheck } from './budget-check.ts';
+import { loadCluster } from './cluster.ts';
 import type { Repo } from './repo.ts';
 import { type RenderWorkspace, renderWorkspace, renderWorkspaces } from './workspaces.ts';
 
@@ -17,21 +19,27 @@ export interface FreshRender {
 }
 
 /**
- * Renders every workspace in memory, in one process: what `pnpm turbo build` would write, without writing
+ * Renders every workspace in memory, in one process, and checks the whole tree as the assemble step
+ * does: what `pnpm turbo build` would write, without writing
  * anything and without Turborepo's cache (which would replay outputs into the real tree).
  */
 export async function renderAll(repo: Repo): Promise<FreshRender> {
   const workspaces = renderWorkspaces(repo);
   const files = new Map<string, RenderedFile>();
   const failures: FreshRender['failures'] = [];
+  const slices: RenderedSlice[] = [];
   for (const ws of workspaces) {
     try {
       const slice = await renderWorkspace(ws);
+      slices.push(slice);
       for (const [path, content] of slice.files) files.set(path, { content, source: ws.source });
     } catch (error) {
       if (!isUserError(error)) throw error;
       failures.push({ source: ws.source, problems: error.problems });
     }
   }
+  // The same whole-tree checks as the build's assemble step: a tree the build would refuse is not current.
+  const { problems } = assembleSlices(slices, { checks: [budgetCheck(await loadCluster(repo.root))] });
+  if (problems.length > 0) failures.push({ source: 'the assembled tree', problems });
   return { workspaces, files, failures };
 }

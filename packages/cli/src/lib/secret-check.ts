@@ -1,4 +1,5 @@
 import type { SecretNeed } from '@ultron/platform/core';
+import { environmentError } from './exit.ts';
 import { type KubectlOptions, kubectl } from './kubectl.ts';
 
 export type LiveStatus = 'ok' | 'missing' | 'incomplete' | 'suspicious';
@@ -35,6 +36,36 @@ function swappedCredentials(need: SecretNeed, data: Record<string, string>): str
   return null;
 }
 
+/**
+ * kubectl's JSON, read without ever repeating it: a parse error message quotes the text it failed on,
+ * which here would be the Secret's data, so it is replaced by one that says what, not what was read.
+ */
+function parseLive(out: string, need: SecretNeed): LiveSecret {
+  let live: unknown;
+  try {
+    live = JSON.parse(out);
+  } catch {
+    throw environmentError(
+      `kubectl get secret ${need.namespace}/${need.name} did not print JSON (its output is not shown: it may hold values)`,
+      'check kubectl and its plugins or aliases: `-o json` must print the Secret as JSON',
+    );
+  }
+  const data = (live as LiveSecret | null)?.data;
+  if (
+    !live ||
+    typeof live !== 'object' ||
+    (data !== undefined && (typeof data !== 'object' || data === null))
+  )
+    throw environmentError(
+      `kubectl get secret ${need.namespace}/${need.name} printed something that is not a Secret (not shown)`,
+      'check kubectl and its plugins or aliases: `-o json` must print the Secret as JSON',
+    );
+  const strings = Object.fromEntries(
+    Object.entries(data ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+  );
+  return { ...(live as LiveSecret), data: strings };
+}
+
 /** Compares one needed secret with the live cluster, read-only, with `kubectl get secret`. */
 export async function checkLive(need: SecretNeed, options: KubectlOptions): Promise<LiveResult> {
   const base = { namespace: need.namespace, name: need.name };
@@ -43,7 +74,7 @@ export async function checkLive(need: SecretNeed, options: KubectlOptions): Prom
     options,
   );
   if (!out.trim()) return { ...base, status: 'missing' };
-  const live = JSON.parse(out) as LiveSecret;
+  const live = parseLive(out, need);
   const data = live.data ?? {};
   const absent = need.keys.filter((k) => !(k in data) || data[k] === '');
   if (absent.length) return { ...base, status: 'incomplete', detail: `no value for ${absent.join(', ')}` };

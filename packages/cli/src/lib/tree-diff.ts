@@ -19,15 +19,15 @@ export interface FileChange {
   after: string;
 }
 
-/** Staged files of an interrupted write; never part of the tree. */
-const STAGED = /\.ultron-tmp-/;
-
-/** Every file under the tree's root on disk, keyed by `/`-separated relative path. */
+/**
+ * Every file under the tree's root on disk, keyed by `/`-separated relative path. Nothing is skipped: a
+ * temp file left in the tree is a stray file `check` must report (the writer never leaves one).
+ */
 export function readWorkingFolder(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   if (!existsSync(dir)) return files;
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile() || STAGED.test(e.name)) continue;
+    if (!e.isFile()) continue;
     const full = join(e.parentPath, e.name);
     files.set(relative(dir, full).split(sep).join('/'), readFileSync(full, 'utf8'));
   }

@@ -1,53 +1,21 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isUserError, type RenderedSlice, renderSlice, type Slice, workspaceSource } from '@ultron/platform';
-import { parse } from 'yaml';
+import {
+  isUserError,
+  type RenderedSlice,
+  type RenderWorkspace,
+  renderSlice,
+  type Slice,
+  renderWorkspaces as workspacesOf,
+} from '@ultron/platform';
 import { environmentError } from './exit.ts';
 import type { Repo } from './repo.ts';
 
-/** A workspace whose build renders a slice of the tree: `"build": "ultron-render <entry>"`. */
-export interface RenderWorkspace {
-  dir: string;
-  /** `workloads/penvoice`: the name in generated headers. */
-  source: string;
-  /** The module whose default export is the slice, relative to `dir`. */
-  entry: string;
-}
-
-/** `ultron-render` without an argument renders `slice.ts` (its own default). */
-const RENDER_SCRIPT = /(?:^|[\s;&|])ultron-render(?:\s+([^\s;&|]+))?/;
-const DEFAULT_ENTRY = 'slice.ts';
-
-/** The workspace folders pnpm knows, from the `dir` and `dir/*` patterns of pnpm-workspace.yaml. */
-function workspaceDirs(root: string): string[] {
-  const config = parse(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8')) as { packages?: string[] };
-  const dirs: string[] = [];
-  for (const pattern of config.packages ?? []) {
-    if (pattern.startsWith('!')) continue;
-    if (pattern.endsWith('/*')) {
-      const parent = join(root, pattern.slice(0, -2));
-      if (!existsSync(parent)) continue;
-      for (const e of readdirSync(parent, { withFileTypes: true }))
-        if (e.isDirectory()) dirs.push(join(parent, e.name));
-    } else {
-      dirs.push(join(root, pattern));
-    }
-  }
-  return dirs.filter((d) => existsSync(join(d, 'package.json'))).sort();
-}
+export type { RenderWorkspace } from '@ultron/platform';
 
 /** Every workspace that renders part of the tree, in a stable order. */
 export function renderWorkspaces(repo: Repo): RenderWorkspace[] {
-  const out: RenderWorkspace[] = [];
-  for (const dir of workspaceDirs(repo.root)) {
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-      scripts?: Record<string, string>;
-    };
-    const match = RENDER_SCRIPT.exec(pkg.scripts?.build ?? '');
-    if (match) out.push({ dir, source: workspaceSource(repo.root, dir), entry: match[1] ?? DEFAULT_ENTRY });
-  }
-  return out;
+  return workspacesOf(repo.root);
 }
 
 /** The workspace rendering `source` (e.g. `workloads/penvoice`), if any. */

@@ -41,7 +41,7 @@ export function barmanCloudPluginApplication(cluster: Cluster) {
 
 export function barmanCloudPlugin(cluster: Cluster): Slice {
   return {
-    owns: [platformDir(BARMAN_CLOUD_PLUGIN_COMPONENT)],
+    owns: [platformDir(BARMAN_CLOUD_PLUGIN_COMPONENT), appFile(BARMAN_CLOUD_PLUGIN_COMPONENT)],
     build: () =>
       new Tree().addFile(appFile(BARMAN_CLOUD_PLUGIN_COMPONENT), [barmanCloudPluginApplication(cluster)]),
   };

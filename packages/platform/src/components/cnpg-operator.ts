@@ -44,7 +44,7 @@ export function cnpgOperatorApplication(cluster: Cluster) {
 
 export function cnpgOperator(cluster: Cluster): Slice {
   return {
-    owns: [platformDir(CNPG_OPERATOR)],
+    owns: [platformDir(CNPG_OPERATOR), appFile(CNPG_OPERATOR)],
     build: () => new Tree().addFile(appFile(CNPG_OPERATOR), [cnpgOperatorApplication(cluster)]),
   };
 }

@@ -202,7 +202,7 @@ export function externalSecretsApplications(cluster: Cluster) {
 
 export function externalSecrets(cluster: Cluster): Slice {
   return {
-    owns: [platformDir(NAME)],
+    owns: [platformDir(NAME), appFile(NAME)],
     build: () => {
       const tree = new Tree().addFile(appFile(NAME), externalSecretsApplications(cluster));
       const objects = externalSecretsObjects(cluster);

@@ -46,7 +46,7 @@ export function keycloakOperatorApplication(_cluster: Cluster) {
 export function keycloakOperator(cluster: Cluster): Slice {
   const { name } = PLATFORM_COMPONENTS.keycloakOperator;
   return {
-    owns: [platformDir(name)],
+    owns: [platformDir(name), appFile(name)],
     build: () => new Tree().addFile(appFile(name), [keycloakOperatorApplication(cluster)]),
   };
 }

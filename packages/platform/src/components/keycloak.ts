@@ -197,7 +197,7 @@ export function keycloakApplication(cluster: Cluster) {
 export function keycloak(cluster: Cluster): Slice {
   const { name } = PLATFORM_COMPONENTS.keycloak;
   return {
-    owns: [platformDir(name)],
+    owns: [platformDir(name), appFile(name)],
     build: () =>
       new Tree()
         .addFile(appFile(name), [keycloakApplication(cluster)])

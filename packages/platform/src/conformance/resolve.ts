@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { crdSourceUrls, stripHelmDirectives } from './sources.js';
 
 export type CrdLocation = { dir: string; origin: 'setting' | 'cache' | 'download' } | { skip: string };
@@ -9,16 +9,37 @@ export type CrdLocation = { dir: string; origin: 'setting' | 'cache' | 'download
 /** The one setting that points every conformance check at a folder of CRDs. */
 export const CRDS_DIR_ENV = 'ULTRON_CRDS_DIR';
 
-function cacheDir(urls: string[]): string {
+/** Where the CRDs of these URLs are cached (one folder per set of pinned URLs). */
+export function crdCacheDir(urls: string[]): string {
   const key = createHash('sha256').update(urls.join('\n')).digest('hex').slice(0, 16);
   const base = process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache');
   return join(base, 'ultron', 'crds', key);
 }
 
+/** Staging folders of downloads that failed or were killed (`<key>.partial-<pid>`): never a cache. */
+function removePartials(target: string): void {
+  const parent = dirname(target);
+  if (!existsSync(parent)) return;
+  const prefix = `${basename(target)}.partial-`;
+  for (const name of readdirSync(parent))
+    if (name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
+}
+
 async function download(urls: string[], target: string, timeoutMs: number): Promise<void> {
+  removePartials(target);
   const staging = `${target}.partial-${process.pid}`;
   mkdirSync(staging, { recursive: true });
   const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    await fetchAll(urls, staging, signal);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  renameSync(staging, target);
+}
+
+async function fetchAll(urls: string[], staging: string, signal: AbortSignal): Promise<void> {
   await Promise.all(
     urls.map(async (url, i) => {
       const response = await fetch(url, { signal });
@@ -29,7 +50,6 @@ async function download(urls: string[], target: string, timeoutMs: number): Prom
       );
     }),
   );
-  renameSync(staging, target);
 }
 
 /**
@@ -46,7 +66,7 @@ export async function resolveCrds(
     return { dir, origin: 'setting' };
   }
   const urls = options.urls ?? crdSourceUrls();
-  const cached = cacheDir(urls);
+  const cached = crdCacheDir(urls);
   if (existsSync(cached) && readdirSync(cached).length === urls.length)
     return { dir: cached, origin: 'cache' };
   try {

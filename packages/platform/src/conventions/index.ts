@@ -1,2 +1,3 @@
 export * from './layout.js';
 export * from './names.js';
+export * from './reserved.js';

@@ -29,7 +29,13 @@ export function workloadDir(app: string): string {
   return `${FOLDERS.workloads}/${app}`;
 }
 
-/** Files in `apps/` are written side by side by different workspaces, each owning its own file. */
-export function isSharedAppFile(path: string): boolean {
-  return /^apps\/[^/]+\.yaml$/.test(path);
-}
+/**
+ * Where each workspace stages its rendered slice (in its own folder; Turborepo caches it as the build's
+ * output). The assemble step reads every workspace's staged slice; nothing but it writes the tree.
+ */
+export const STAGE_DIR = '.ultron';
+export const STAGE_FILE = `${STAGE_DIR}/slice.json`;
+
+/** Beside the tree while the assemble step swaps it: the complete new tree, and the previous one. */
+export const NEXT_TREE_SUFFIX = '.ultron-next';
+export const PREVIOUS_TREE_SUFFIX = '.ultron-prev';

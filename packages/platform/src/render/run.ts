@@ -2,9 +2,9 @@ import { enableCompileCache } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatProblems, isUserError } from '../errors/problem.js';
-import { findRepoRoot, treeRoot, workspaceSource } from './repo.js';
+import { findRepoRoot, workspaceSource } from './repo.js';
 import { renderSlice, type Slice } from './slice.js';
-import { writeSlice } from './writer.js';
+import { stageSlice, unstageSlice } from './stage.js';
 
 export interface RunOptions {
   /** The module whose default export is the Slice, relative to `cwd`. */
@@ -15,8 +15,10 @@ export interface RunOptions {
 }
 
 /**
- * Renders one workspace's slice into the tree. Returns the process exit code: 0 on success, 1 when the
- * definition has problems (all printed, nothing written). Bugs still throw with their stack.
+ * Renders one workspace's slice and stages it in the workspace (`.ultron/slice.json`, Turborepo's cached
+ * output). It never writes the tree: the assemble step does, once every slice is staged and the whole
+ * tree has passed its checks. Returns the exit code: 0 on success, 1 when the definition has problems
+ * (all printed, its stale staged slice removed). Bugs still throw with their stack.
  */
 export async function runSlice(options: RunOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
@@ -33,20 +35,20 @@ export async function runSlice(options: RunOptions): Promise<number> {
     const module = (await import(pathToFileURL(resolve(cwd, options.entry)).href)) as { default?: Slice };
     const slice = module.default;
     if (!slice || typeof slice.build !== 'function') {
+      unstageSlice(cwd);
       error(
         `${source}: ${options.entry} must export default a slice (defineWorkload(…), a platform component…)`,
       );
       return 1;
     }
     const rendered = renderSlice(slice, source);
-    const summary = await writeSlice(treeRoot(repoRoot), rendered);
+    stageSlice(cwd, rendered);
     const ms = Math.round(performance.now() - started);
-    log(
-      `${source}: ${rendered.files.size} files (${summary.written.length} written, ${summary.unchanged.length} unchanged, ${summary.pruned.length} pruned) in ${ms} ms`,
-    );
+    log(`${source}: ${rendered.files.size} files staged in ${ms} ms (the assemble step writes the tree)`);
     return 0;
   } catch (e) {
     if (!isUserError(e)) throw e;
+    unstageSlice(cwd);
     error(`${source}: ${e.message.split('\n')[0]}\n${formatProblems(e.problems)}\nnothing was written.`);
     return 1;
   }

@@ -1,116 +1,84 @@
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { FOLDERS } from '../conventions/layout.js';
-import { sourceOf } from './header.js';
-import type { RenderedSlice } from './slice.js';
+import { NEXT_TREE_SUFFIX, PREVIOUS_TREE_SUFFIX } from '../conventions/layout.js';
 
 export interface WriteSummary {
+  /** Files that are new or whose bytes changed. */
   written: string[];
-  unchanged: string[];
+  /** Files that were in the tree and are no longer rendered (stale, orphaned or temp files). */
   pruned: string[];
+  unchanged: number;
+  /** False when the tree already held exactly these files: nothing on disk was touched. */
+  swapped: boolean;
+  /** Leftovers of an interrupted earlier write that were cleaned up (or rolled back) first. */
+  recovered: string[];
 }
 
-// Synchronous file calls throughout: a workspace build is a short process with nothing else to do, and
-// dozens of small awaited reads (one per file, plus a header line per file in apps/) cost a thread-pool
-// round trip each. Results and ordering are the same as with the promise API.
+// Synchronous file calls throughout: the assemble step is a short process with nothing else to do.
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
-
-function firstLine(file: string): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(512);
-    const bytesRead = readSync(fd, buffer, 0, 512, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').split('\n', 1)[0] ?? '';
-  } finally {
-    closeSync(fd);
+/** Every file under `dir`, `/`-separated relative path → bytes. */
+export function readTreeFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!existsSync(dir)) return files;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const full = join(e.parentPath, e.name);
+    files.set(relative(dir, full).split(sep).join('/'), readFileSync(full, 'utf8'));
   }
-}
-
-/** A file another workspace removed or renamed meanwhile reads as having no header. */
-function firstLineOrEmpty(file: string): string {
-  try {
-    return firstLine(file);
-  } catch {
-    return '';
-  }
-}
-
-function removeEmptyDirs(dir: string, stopAt: string): void {
-  let current = dir;
-  while (current.startsWith(stopAt) && current !== stopAt) {
-    try {
-      rmdirSync(current);
-    } catch {
-      return; // not empty (or gone): stop climbing
-    }
-    current = dirname(current);
-  }
+  return files;
 }
 
 /**
- * The only code that writes the GitOps tree. Writes a rendered slice under `root`:
- * - every changed file is first staged next to its target, then all are renamed into place, so a
- *   failure while writing leaves the previous files untouched;
- * - unchanged files are not rewritten (timestamps stay, watchers stay quiet);
- * - files the slice owns but no longer emits are removed: everything in its owned folders, and any
- *   file in `apps/` whose header names this slice's source.
+ * Undoes what a write killed at any instant left behind, before anything else happens:
+ * - the previous tree moved aside but the new one not yet in place → the previous tree goes back;
+ * - a half-written (or fully written, never swapped) new tree → removed;
+ * - the previous tree left after a completed swap → removed.
+ * Afterwards only `root` exists, holding one complete tree: the old one or the new one, never a mix.
  */
-export async function writeSlice(root: string, slice: RenderedSlice): Promise<WriteSummary> {
-  const summary: WriteSummary = { written: [], unchanged: [], pruned: [] };
-  const staged: { temp: string; target: string }[] = [];
-  const suffix = `.ultron-tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    for (const [path, content] of [...slice.files].sort(([a], [b]) => a.localeCompare(b))) {
-      const target = join(root, ...path.split('/'));
-      if (existsSync(target) && readFileSync(target, 'utf8') === content) {
-        summary.unchanged.push(path);
-        continue;
-      }
-      mkdirSync(dirname(target), { recursive: true });
-      const temp = `${target}${suffix}`;
-      writeFileSync(temp, content, 'utf8');
-      staged.push({ temp, target });
-      summary.written.push(path);
-    }
-  } catch (error) {
-    for (const s of staged) rmSync(s.temp, { force: true });
-    throw error;
+export function recoverTree(root: string): string[] {
+  const next = `${root}${NEXT_TREE_SUFFIX}`;
+  const previous = `${root}${PREVIOUS_TREE_SUFFIX}`;
+  const recovered: string[] = [];
+  if (!existsSync(root) && existsSync(previous)) {
+    renameSync(previous, root);
+    recovered.push(`restored ${previous}`);
   }
-  for (const { temp, target } of staged) renameSync(temp, target);
+  for (const leftover of [next, previous]) {
+    if (!existsSync(leftover)) continue;
+    rmSync(leftover, { recursive: true, force: true });
+    recovered.push(`removed ${leftover}`);
+  }
+  return recovered;
+}
 
-  const emitted = new Set(slice.files.keys());
-  const candidates = [
-    ...slice.owns.flatMap((dir) => listFiles(join(root, dir))),
-    // Other workspaces write here concurrently: look only at finished YAML files, never their temp files.
-    ...listFiles(join(root, FOLDERS.apps)).filter((f) => /\.ya?ml$/.test(f)),
-  ];
-  for (const file of new Set(candidates)) {
-    const path = relative(root, file).split(sep).join('/');
-    if (emitted.has(path)) continue;
-    const owned = slice.owns.some((dir) => path.startsWith(`${dir}/`));
-    if (!owned && sourceOf(firstLineOrEmpty(file)) !== slice.source) continue;
-    rmSync(file);
-    summary.pruned.push(path);
-    removeEmptyDirs(dirname(file), root);
+/**
+ * The only code that writes the GitOps tree, and only with a tree that passed every check. It never edits
+ * the tree in place: the complete new tree is written beside it (`<root>.ultron-next`), then two renames
+ * swap it in (`<root>` → `<root>.ultron-prev`, next → `<root>`) and the previous tree is deleted. A crash
+ * at any instant leaves either the old tree or the new one (recoverTree, run first, finishes the job), so
+ * a reader or a commit never sees half of each. Stale files (no longer rendered, temp files of an older
+ * writer) are pruned simply by not being in the new tree. When the tree already holds exactly these
+ * bytes nothing is touched, so timestamps stay and watchers stay quiet.
+ */
+export function writeTree(root: string, files: ReadonlyMap<string, string>): WriteSummary {
+  const recovered = recoverTree(root);
+  const current = readTreeFiles(root);
+  const written = [...files].filter(([path, content]) => current.get(path) !== content).map(([p]) => p);
+  const pruned = [...current.keys()].filter((p) => !files.has(p));
+  const summary = { written: written.sort(), pruned: pruned.sort(), recovered };
+  const unchanged = files.size - written.length;
+  if (written.length === 0 && pruned.length === 0) return { ...summary, unchanged, swapped: false };
+
+  const next = `${root}${NEXT_TREE_SUFFIX}`;
+  const previous = `${root}${PREVIOUS_TREE_SUFFIX}`;
+  for (const [path, content] of files) {
+    const target = join(next, ...path.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content, 'utf8');
   }
-  summary.pruned.sort();
-  return summary;
+  mkdirSync(next, { recursive: true });
+  if (existsSync(root)) renameSync(root, previous);
+  renameSync(next, root);
+  rmSync(previous, { recursive: true, force: true });
+  return { ...summary, unchanged, swapped: true };
 }

@@ -47,8 +47,15 @@ export function renderYamlFile(header: string, manifests: readonly PlainManifest
   return `${header}${docs.join('---\n')}`;
 }
 
-/** `renderYamlFile(header, objects.map(toPlain))` without the JSON round trip per object. */
-export function renderObjectsFile(header: string, objects: readonly unknown[]): string {
-  const docs = objects.map((m) => toYaml(canonicalOf(m)));
-  return `${header}${docs.join('---\n')}`;
+/**
+ * `renderYamlFile(header, objects.map(toPlain))` without the JSON round trip per object, and with the plain
+ * data of each object (what parsing the text back gives), so the assemble step checks the very objects
+ * written without parsing their YAML again.
+ */
+export function renderObjectsFileWithData(
+  header: string,
+  objects: readonly unknown[],
+): { text: string; data: PlainManifest[] } {
+  const data = objects.map((m) => canonicalOf(m) as PlainManifest);
+  return { text: `${header}${data.map(toYaml).join('---\n')}`, data };
 }

@@ -22,6 +22,16 @@ export const dnsLabel = (max = 63) =>
       ),
     );
 
+/**
+ * RFC 1035 label: what Kubernetes requires of a Service name (and so of an app name, which names the
+ * app's Services): like a DNS-1123 label, but starting with a letter.
+ */
+export const dns1035Label = (max = 63) =>
+  dnsLabel(max).regex(
+    /^[a-z]/,
+    hinted('must start with a letter', 'Service names are DNS-1035 labels; e.g. "app2" rather than "2app"'),
+  );
+
 /** A fully qualified DNS name such as `example.com` (no scheme, no trailing dot). */
 export const dnsName = z
   .string()

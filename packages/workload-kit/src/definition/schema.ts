@@ -1,6 +1,7 @@
 import {
   backupRetention,
   cnpgSchedule,
+  dns1035Label,
   dnsLabel,
   dnsName,
   duration,
@@ -8,7 +9,9 @@ import {
   parseDuration,
   parseQuantity,
   quantity,
-  RESERVED_NAMESPACES,
+  RESERVED_NAMES,
+  RESERVED_REALMS,
+  reservedBecause,
   withHint,
 } from '@ultron/platform/core';
 import { z } from 'zod';
@@ -22,8 +25,20 @@ const hinted = (message: string, hint: string) => ({ error: withHint(message, hi
 /** 63 (a DNS label) minus the longest suffix the kit derives, so `<app>-pg-backup-creds` stays valid. */
 export const MAX_APP_NAME = 63 - LONGEST_SUFFIX;
 
-const appName = dnsLabel(MAX_APP_NAME).refine((name) => !RESERVED_NAMESPACES.includes(name), {
-  error: withHint('is a reserved namespace', `pick a name other than ${RESERVED_NAMESPACES.join(', ')}`),
+/**
+ * An app name names its namespace, Services (DNS-1035: starts with a letter), Argo CD Application and
+ * project, and `apps/<name>.yaml`; none may be one the platform uses (the list lives in conventions).
+ */
+const appName = dns1035Label(MAX_APP_NAME).superRefine((name, ctx) => {
+  const why = reservedBecause(name) ?? RESERVED_REALMS.get(name);
+  if (why)
+    ctx.addIssue({
+      code: 'custom',
+      message: withHint(
+        `"${name}" is reserved: it is ${why}`,
+        `pick another name; taken: ${[...RESERVED_NAMES.keys(), ...RESERVED_REALMS.keys()].join(', ')}`,
+      ),
+    });
 });
 
 /** `ghcr.io/<owner>/<app>:sha-<short>` or `…@sha256:<digest>`; never `latest`, never untagged. */
@@ -171,7 +186,11 @@ const migrations = z.strictObject({
 
 const auth = z.strictObject({
   /** Keycloak realm; defaults to the app name. */
-  realm: dnsLabel().optional(),
+  realm: dnsLabel()
+    .refine((realm) => !RESERVED_REALMS.has(realm), {
+      error: withHint('is reserved', `"master" is Keycloak’s administration realm; use the app's own realm`),
+    })
+    .optional(),
   spa: z.strictObject({
     redirectUris: z
       .array(
@@ -234,87 +253,112 @@ export const workloadSchema = z
     /** Extra ConfigMaps: name → key → value. */
     configMaps: z.record(dnsLabel(253), z.record(dataKey, z.string())).default({}),
   })
-  .superRefine((w, ctx) => {
-    const issue = (path: PropertyKey[], message: string, hint: string) =>
-      ctx.addIssue({ code: 'custom', path, message: withHint(message, hint) });
-
-    (w.hosts ?? []).forEach((host, i) => {
-      if (host !== w.domain && !host.endsWith(`.${w.domain}`)) {
-        issue(
-          ['hosts', i],
-          `"${host}" is outside the app domain "${w.domain}"`,
-          `use "api.${w.domain}" or another name under it`,
-        );
-      }
-    });
-    w.canary.steps.forEach((weight, i) => {
-      const previous = w.canary.steps[i - 1];
-      if (previous !== undefined && weight <= previous) {
-        issue(
-          ['canary', 'steps', i],
-          `weight ${weight} does not increase (previous ${previous})`,
-          'use increasing weights, e.g. [25, 50, 75]',
-        );
-      }
-    });
-    if (w.canary.trafficRouting === 'replicas') {
-      w.canary.steps.forEach((weight, i) => {
-        const actual = replicaCanaryWeight(w.replicas, weight);
-        if (Math.abs(actual - weight) > WEIGHT_TOLERANCE) {
+  // `when`: the cross-field checks run even when a field failed its own check, so a definition lists every
+  // problem of both kinds at once. A field that failed may hold any value here: a check that cannot read
+  // its inputs adds nothing (the field's own problem is already reported).
+  .superRefine(
+    (w, ctx) => {
+      const issue = (path: PropertyKey[], message: string, hint: string) =>
+        ctx.addIssue({ code: 'custom', path, message: withHint(message, hint) });
+      const checkResources = (path: PropertyKey[], r: z.infer<typeof resources>) => {
+        if (parseQuantity(r.requests.memory) > parseQuantity(r.limits.memory)) {
           issue(
-            ['canary', 'steps', i],
-            `with ${w.replicas} replicas Argo Rollouts runs weight ${weight} as ${actual.toFixed(0)} % (whole pods)`,
-            `use trafficRouting: 'traefik' for exact weights, or weights ${w.replicas} replicas can express: ${expressibleWeights(w.replicas).join(', ')}`,
+            [...path, 'requests', 'memory'],
+            `request ${r.requests.memory} is above the limit ${r.limits.memory}`,
+            'raise the limit or lower the request',
           );
         }
-      });
-    }
-    // Field checks may already have failed: values that did not parse are NaN and compare false.
-    if (parseDuration(w.canary.interval) < 10) {
-      issue(
-        ['canary', 'interval'],
-        'must be at least 10s',
-        'Prometheus scrapes every 15s; shorter intervals see no new data',
-      );
-    }
-    const checkResources = (path: PropertyKey[], r: z.infer<typeof resources>) => {
-      if (parseQuantity(r.requests.memory) > parseQuantity(r.limits.memory)) {
-        issue(
-          [...path, 'requests', 'memory'],
-          `request ${r.requests.memory} is above the limit ${r.limits.memory}`,
-          'raise the limit or lower the request',
-        );
+        if (parseQuantity(r.requests.cpu) > parseQuantity(r.limits.cpu)) {
+          issue(
+            [...path, 'requests', 'cpu'],
+            `request ${r.requests.cpu} is above the limit ${r.limits.cpu}`,
+            'raise the limit or lower the request',
+          );
+        }
+      };
+      const checks: (() => void)[] = [
+        () =>
+          (w.hosts ?? []).forEach((host, i) => {
+            if (host !== w.domain && !host.endsWith(`.${w.domain}`)) {
+              issue(
+                ['hosts', i],
+                `"${host}" is outside the app domain "${w.domain}"`,
+                `use "api.${w.domain}" or another name under it`,
+              );
+            }
+          }),
+        () =>
+          w.canary.steps.forEach((weight, i) => {
+            const previous = w.canary.steps[i - 1];
+            if (previous !== undefined && weight <= previous) {
+              issue(
+                ['canary', 'steps', i],
+                `weight ${weight} does not increase (previous ${previous})`,
+                'use increasing weights, e.g. [25, 50, 75]',
+              );
+            }
+          }),
+        () => {
+          if (w.canary.trafficRouting !== 'replicas') return;
+          w.canary.steps.forEach((weight, i) => {
+            const actual = replicaCanaryWeight(w.replicas, weight);
+            if (Math.abs(actual - weight) > WEIGHT_TOLERANCE) {
+              issue(
+                ['canary', 'steps', i],
+                `with ${w.replicas} replicas Argo Rollouts runs weight ${weight} as ${actual.toFixed(0)} % (whole pods)`,
+                `use trafficRouting: 'traefik' for exact weights, or weights ${w.replicas} replicas can express: ${expressibleWeights(w.replicas).join(', ')}`,
+              );
+            }
+          });
+        },
+        // Values that did not parse are NaN and compare false.
+        () => {
+          if (parseDuration(w.canary.interval) < 10) {
+            issue(
+              ['canary', 'interval'],
+              'must be at least 10s',
+              'Prometheus scrapes every 15s; shorter intervals see no new data',
+            );
+          }
+        },
+        () => checkResources(['resources'], w.resources),
+        () => {
+          if (w.database) checkResources(['database', 'resources'], w.database.resources);
+        },
+        () => {
+          if (w.migrations && !w.database) {
+            issue(['migrations'], 'needs a database', 'set `migrations: false` or enable `database`');
+          }
+        },
+        () => {
+          for (const [name, value] of Object.entries(w.env)) {
+            if (name === 'DB_URL' && w.database) {
+              issue(
+                ['env', name],
+                'is set by the kit from the database secret',
+                'remove it; the app reads DB_URL from <app>-pg-app key uri',
+              );
+            }
+            if (typeof value === 'object' && 'configMap' in value && !(value.configMap in w.configMaps)) {
+              issue(
+                ['env', name, 'configMap'],
+                `ConfigMap "${value.configMap}" is not defined`,
+                'add it under `configMaps`',
+              );
+            }
+          }
+        },
+      ];
+      for (const check of checks) {
+        try {
+          check();
+        } catch {
+          // One of this check's inputs failed its own validation, which is reported already.
+        }
       }
-      if (parseQuantity(r.requests.cpu) > parseQuantity(r.limits.cpu)) {
-        issue(
-          [...path, 'requests', 'cpu'],
-          `request ${r.requests.cpu} is above the limit ${r.limits.cpu}`,
-          'raise the limit or lower the request',
-        );
-      }
-    };
-    checkResources(['resources'], w.resources);
-    if (w.database) checkResources(['database', 'resources'], w.database.resources);
-    if (w.migrations && !w.database) {
-      issue(['migrations'], 'needs a database', 'set `migrations: false` or enable `database`');
-    }
-    for (const [name, value] of Object.entries(w.env)) {
-      if (name === 'DB_URL' && w.database) {
-        issue(
-          ['env', name],
-          'is set by the kit from the database secret',
-          'remove it; the app reads DB_URL from <app>-pg-app key uri',
-        );
-      }
-      if (typeof value === 'object' && 'configMap' in value && !(value.configMap in w.configMaps)) {
-        issue(
-          ['env', name, 'configMap'],
-          `ConfigMap "${value.configMap}" is not defined`,
-          'add it under `configMaps`',
-        );
-      }
-    }
-  });
+    },
+    { when: () => true },
+  );
 
 export type WorkloadInput = z.input<typeof workloadSchema>;
 export type Workload = z.output<typeof workloadSchema> & { hosts: string[] };

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appFile, appNames, TREE_DIR, workloadDir } from '@ultron/platform';
 import { formatJson } from '../json-format.ts';
+
+/** The workspace whose build is the assemble step (after every rendering workspace). */
+export const ASSEMBLE_PACKAGE = 'assemble/package.json';
 
 /** What `ultron new` is told about the app; every value was validated against the kit's schema. */
 export interface NewApp {
@@ -129,20 +132,26 @@ export function workspaceFiles(app: NewApp, repoRoot: string, clusterDir: string
     },
     devDependencies: toolchain(),
   };
-  const turbo = {
-    $schema: 'https://turborepo.com/schema.json',
-    extends: ['//'],
-    tasks: {
-      build: {
-        outputs: [`$TURBO_ROOT$/${TREE_DIR}/${appFile(app.name)}`, `$TURBO_ROOT$/${TREE_DIR}/${dir}/**`],
-      },
-    },
-  };
   return new Map([
     [`${dir}/package.json`, formatJson(pkg)],
     [`${dir}/workload.ts`, definition(app, cluster.name)],
     [`${dir}/tsconfig.json`, formatJson({ extends: '@ultron/tsconfig/workspace.json', include: ['*.ts'] })],
-    [`${dir}/turbo.json`, formatJson(turbo)],
     [`${dir}/README.md`, readme(app)],
+    ...assembleOrdering(repoRoot, pkg.name),
   ]);
+}
+
+/**
+ * The assemble step runs after the builds of its package's dependencies (turbo has no "after every
+ * workspace"), so a new app joins that list; what the app owns in the tree comes from its name alone.
+ */
+function assembleOrdering(repoRoot: string, packageName: string): [string, string][] {
+  const file = join(repoRoot, ASSEMBLE_PACKAGE);
+  if (!existsSync(file)) return [];
+  const pkg = JSON.parse(readFileSync(file, 'utf8')) as { dependencies?: Record<string, string> };
+  const deps = { ...pkg.dependencies, [packageName]: 'workspace:*' };
+  pkg.dependencies = Object.fromEntries(
+    Object.entries(deps).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  return [[ASSEMBLE_PACKAGE, formatJson(pkg)]];
 }

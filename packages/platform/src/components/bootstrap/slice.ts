@@ -1,5 +1,6 @@
 import type { Cluster } from '../../cluster/schema.js';
 import { appFile, FOLDERS } from '../../conventions/layout.js';
+import { PLATFORM_PROJECT_FILE } from '../../conventions/reserved.js';
 import type { Slice } from '../../render/slice.js';
 import { Tree } from '../../render/tree.js';
 import { toYaml } from '../../render/yaml.js';
@@ -21,7 +22,7 @@ export function buildBootstrap(cluster: Cluster): Tree {
   const plan = bootstrapPlan(cluster);
   const tree = new Tree()
     .addFile(BOOTSTRAP_FILES.rootApp, [rootApplication(cluster)])
-    .addFile(appFile('platform-project'), [platformProject(cluster), identityProject(cluster)])
+    .addFile(appFile(PLATFORM_PROJECT_FILE), [platformProject(cluster), identityProject(cluster)])
     .addFile(BOOTSTRAP_FILES.clusterIssuers, clusterIssuers(cluster))
     .addFile(BOOTSTRAP_FILES.traefikConfig, [traefikConfig(cluster)])
     .addText(BOOTSTRAP_FILES.plan, toYaml(plan))
@@ -39,5 +40,5 @@ export function buildBootstrap(cluster: Cluster): Tree {
 }
 
 export function bootstrap(cluster: Cluster): Slice {
-  return { owns: [FOLDERS.bootstrap], build: () => buildBootstrap(cluster) };
+  return { owns: [FOLDERS.bootstrap, appFile(PLATFORM_PROJECT_FILE)], build: () => buildBootstrap(cluster) };
 }

@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative } from 'node:path';
+import {
+  type AssembleResult,
+  assembleSlices,
+  isUserError,
+  type Problem,
+  readStagedSlice,
+  STAGE_DIR,
+  STAGE_FILE,
+  type StagedSlice,
+  type TreeCheck,
+  type WriteSummary,
+  writeTree,
+} from '@ultron/platform';
+import { budgetCheck } from './budget-check.ts';
+import { loadCluster } from './cluster.ts';
+import type { Repo } from './repo.ts';
+import { type RenderWorkspace, renderWorkspace, renderWorkspaces } from './workspaces.ts';
+
+/** The workspace whose build is this step: `"build": "ultron assemble"`. */
+const ASSEMBLE_SCRIPT = /(?:^|[\s;&|])ultron assemble(?:$|[\s;&|])/;
+
+export interface RepoAssembly extends AssembleResult {
+  workspaces: RenderWorkspace[];
+  /** Slices rendered in this process (asked for, or not staged yet) rather than read from staging. */
+  renderedNow: string[];
+}
+
+/**
+ * Turborepo runs the assemble step after the builds of its package's dependencies only, so every
+ * rendering workspace must be one of them; a workspace left out could be assembled from a stale slice.
+ */
+function orderingProblems(repo: Repo, workspaces: readonly RenderWorkspace[]): Problem[] {
+  const dir = join(repo.root, 'assemble');
+  const file = join(dir, 'package.json');
+  if (!existsSync(file)) return [];
+  const pkg = JSON.parse(readFileSync(file, 'utf8')) as {
+    scripts?: Record<string, string>;
+    dependencies?: Record<string, string>;
+  };
+  if (!ASSEMBLE_SCRIPT.test(pkg.scripts?.build ?? '')) return [];
+  return workspaces
+    .filter((w) => !(w.name in (pkg.dependencies ?? {})))
+    .map((w) => ({
+      path: `assemble/package.json: dependencies`,
+      message: `does not list ${w.name} (${w.source}), so turbo may assemble before it renders`,
+      hint: `add "${w.name}": "workspace:*" and run \`pnpm install\` (\`pnpm ultron new\` does this for apps)`,
+    }));
+}
+
+/** A fingerprint of a CRD folder: its files' paths, sizes and modification times. */
+function folderFingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => join(f.parentPath, f.name))
+    .sort()) {
+    const st = statSync(e);
+    hash.update(`${relative(dir, e)}\0${st.size}\0${st.mtimeMs}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Strict schemas of the pinned CRDs (unknown fields are errors), when ULTRON_CRDS_DIR points at them.
+ * Parsing the CRDs and compiling a schema take seconds, so the build keeps three caches under
+ * node_modules/.cache/ultron, all keyed by the CRD folder's fingerprint: the parsed CRDs, each compiled
+ * schema as a module, and the hashes of objects already found valid. A one-workload change re-checks only that workload's changed
+ * objects; an invalid object is never cached and is reported on every run.
+ */
+async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
+  const dir = process.env.ULTRON_CRDS_DIR;
+  if (!dir || !existsSync(dir)) return undefined;
+  const { CrdRegistry } = await import('@ultron/platform/conformance');
+  const cacheDir = join(repo.root, 'node_modules', '.cache', 'ultron');
+  const fingerprint = folderFingerprint(dir);
+  const indexFile = join(cacheDir, `crds-${fingerprint}.json`);
+  const validFile = join(cacheDir, `crd-valid-${fingerprint}.json`);
+  let registry: InstanceType<typeof CrdRegistry> | undefined;
+  const load = () => {
+    if (registry) return registry;
+    if (existsSync(indexFile)) registry = CrdRegistry.fromIndex(JSON.parse(readFileSync(indexFile, 'utf8')));
+    else {
+      registry = CrdRegistry.fromDirectory(dir);
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(indexFile, JSON.stringify(registry.toIndex()));
+    }
+    return registry.cacheValidatorsIn(join(cacheDir, `validators-${fingerprint}`));
+  };
+  return {
+    id: 'crd-schema',
+    check(tree) {
+      const known = new Set<string>(existsSync(validFile) ? JSON.parse(readFileSync(validFile, 'utf8')) : []);
+      const valid: string[] = [];
+      const problems = tree.entries.flatMap(({ file, manifest }) => {
+        const key = createHash('sha256').update(JSON.stringify(manifest)).digest('base64url');
+        if (known.has(key)) {
+          valid.push(key);
+          return [];
+        }
+        const verdict = load().validate(manifest);
+        if (verdict.status !== 'invalid') {
+          valid.push(key);
+          return [];
+        }
+        return verdict.problems.map((p) => ({ ...p, path: `${file}: ${p.path}` }));
+      });
+      // Only what this tree holds is kept, so the cache does not grow with every image tag ever built.
+      mkdirSync(cacheDir, { recursive: true });
+      const temp = `${validFile}.${process.pid}`;
+      writeFileSync(temp, JSON.stringify(valid.sort()));
+      renameSync(temp, validFile);
+      return problems;
+    },
+  };
+}
+
+/** The newest modification time of the source files under `dir` (not node_modules, staging or output). */
+function newestSource(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (['node_modules', STAGE_DIR, 'dist', '.turbo'].includes(e.name)) continue;
+    const path = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * A staged slice older than its workspace's sources (or the cluster definition) was not rendered from
+ * them: `ultron assemble` run by hand after an edit, without `pnpm turbo build`. Such a workspace is
+ * rendered now instead. Under turbo the staged file is always newer: written or restored after its inputs.
+ */
+function stagedIsOlder(dir: string, shared: number): boolean {
+  const file = join(dir, STAGE_FILE);
+  if (!existsSync(file)) return true;
+  return statSync(file).mtimeMs < Math.max(shared, newestSource(dir));
+}
+
+/**
+ * Every workspace's slice put together and checked as one tree, without writing anything: staged slices
+ * (what `pnpm turbo build` just rendered or restored from its cache) or, for the workspaces in `fresh`
+ * and any not staged yet, a render in this process. A definition with problems contributes its problems.
+ */
+export async function assembleRepo(
+  repo: Repo,
+  options: { fresh?: ReadonlySet<string>; strictSchemas?: boolean } = {},
+): Promise<RepoAssembly> {
+  const workspaces = renderWorkspaces(repo);
+  const slices: StagedSlice[] = [];
+  const problems: Problem[] = [...orderingProblems(repo, workspaces)];
+  const renderedNow: string[] = [];
+  const shared = newestSource(join(repo.root, 'cluster'));
+  for (const ws of workspaces) {
+    const staged =
+      options.fresh?.has(ws.source) || stagedIsOlder(ws.dir, shared) ? undefined : readStagedSlice(ws.dir);
+    if (staged && staged.source === ws.source) {
+      slices.push(staged);
+      continue;
+    }
+    renderedNow.push(ws.source);
+    try {
+      slices.push(await renderWorkspace(ws));
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      problems.push(...error.problems.map((p) => ({ ...p, path: `${ws.source}: ${p.path}` })));
+    }
+  }
+  const checks: TreeCheck[] = [budgetCheck(await loadCluster(repo.root))];
+  const crds = options.strictSchemas === false ? undefined : await crdCheck(repo);
+  if (crds) checks.push(crds);
+  const result = assembleSlices(slices, { checks });
+  return { ...result, problems: [...problems, ...result.problems], workspaces, renderedNow };
+}
+
+/**
+ * The one rule of the build: the tree is written only from an assembly without a single problem. Returns
+ * what was written, or undefined (and the tree keeps its exact bytes) when there was any problem.
+ */
+export function writeIfClean(treeDir: string, assembly: AssembleResult): WriteSummary | undefined {
+  if (assembly.problems.length > 0) return undefined;
+  return writeTree(treeDir, assembly.files);
+}
