@@ -8,7 +8,7 @@ import { BOOTSTRAP_FILES } from '../src/components/bootstrap/files.js';
 import { k3sConfig } from '../src/components/bootstrap/k3s.js';
 import { bootstrapPlan, formatStep } from '../src/components/bootstrap/plan.js';
 import { helmReleases } from '../src/components/bootstrap/releases.js';
-import { buildBootstrap } from '../src/components/bootstrap/slice.js';
+import { bootstrap } from '../src/components/bootstrap/slice.js';
 import { APPLICATION_HEALTH_LUA } from '../src/components/bootstrap/values/argo-cd.js';
 import { renderSlice } from '../src/render/slice.js';
 import { cluster, clusterInput } from './platform-cluster.js';
@@ -19,6 +19,7 @@ const release = (name: string) => helmReleases(cluster).find((r) => r.release ==
 describe('the Helm bootstrap plan', () => {
   it('runs the steps in the order SPEC.md rebuilds the platform', () => {
     expect(plan.steps.map((s) => s.id)).toEqual([
+      'namespaces',
       'cert-manager',
       'cluster-issuers',
       'kube-prom-stack',
@@ -34,6 +35,7 @@ describe('the Helm bootstrap plan', () => {
 
   it('prints the exact pinned commands', () => {
     expect(plan.steps.map(formatStep)).toEqual([
+      'kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f gitops/bootstrap/namespaces.yaml',
       'helm upgrade --install cert-manager cert-manager --repo https://charts.jetstack.io --version v1.20.2 --namespace cert-manager --create-namespace --values gitops/bootstrap/helm/01-cert-manager.values.yaml --wait --timeout 10m',
       'kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f gitops/bootstrap/cluster-issuers.yaml',
       'helm upgrade --install kube-prom-stack kube-prometheus-stack --repo https://prometheus-community.github.io/helm-charts --version 86.2.3 --namespace monitoring --create-namespace --values gitops/bootstrap/helm/02-kube-prom-stack.values.yaml --wait --timeout 15m',
@@ -43,7 +45,7 @@ describe('the Helm bootstrap plan', () => {
       'helm upgrade --install argo-workflows argo-workflows --repo https://argoproj.github.io/argo-helm --version 1.0.15 --namespace argocd --create-namespace --values gitops/bootstrap/helm/05-argo-workflows.values.yaml --wait --timeout 10m',
       'helm upgrade --install argo-events argo-events --repo https://argoproj.github.io/argo-helm --version 2.4.21 --namespace argocd --create-namespace --values gitops/bootstrap/helm/06-argo-events.values.yaml --wait --timeout 10m',
       'kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f - <<< "<Secret gitops-repo built from $ULTRON_GITOPS_TOKEN>"',
-      'kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f gitops/bootstrap/root-app.yaml',
+      'kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f gitops/bootstrap/root-project.yaml -f gitops/bootstrap/root-app.yaml',
     ]);
   });
 
@@ -60,10 +62,7 @@ describe('the Helm bootstrap plan', () => {
   });
 
   it('renders the plan, values files and runbook from the same data', () => {
-    const files = renderSlice(
-      { owns: ['bootstrap'], build: () => buildBootstrap(cluster) },
-      'bootstrap',
-    ).files;
+    const files = renderSlice(bootstrap(cluster), 'bootstrap').files;
     expect(parse(files.get(BOOTSTRAP_FILES.plan)!)).toEqual(plan);
     const runbook = files.get(BOOTSTRAP_FILES.runbook)!;
     for (const step of plan.steps.filter((s) => !s.stdin)) expect(runbook).toContain(formatStep(step));
@@ -91,9 +90,7 @@ describe('the Helm bootstrap plan', () => {
   });
 
   it('is byte-identical across renders', () => {
-    const render = () => [
-      ...renderSlice({ owns: ['bootstrap'], build: () => buildBootstrap(cluster) }, 'bootstrap').files,
-    ];
+    const render = () => [...renderSlice(bootstrap(cluster), 'bootstrap').files];
     expect(render()).toEqual(render());
   });
 });
@@ -223,7 +220,11 @@ describe('k3s config', () => {
       'write-kubeconfig-mode': '0600',
       'tls-san': ['ultron', '100.64.0.1'],
       'secrets-encryption': true,
+      // The Kubernetes API endpoint NetworkPolicies allow: the Tailscale IP, unless the definition names one.
+      'advertise-address': '100.64.0.1',
     });
+    const explicit = defineCluster({ ...clusterInput, kubernetesApi: { address: '10.0.0.5' } });
+    expect(k3sConfig(explicit, explicit.nodes[0]!)).not.toHaveProperty('advertise-address');
     expect(config).not.toHaveProperty('disable');
   });
 
@@ -245,7 +246,7 @@ describe('k3s config', () => {
       'node-ip': '100.64.0.1',
       'flannel-iface': 'tailscale0',
     });
-    const files = renderSlice({ owns: ['bootstrap'], build: () => buildBootstrap(grown) }, 'bootstrap').files;
+    const files = renderSlice(bootstrap(grown), 'bootstrap').files;
     expect([...files.keys()].filter((f) => f.startsWith('bootstrap/k3s/'))).toEqual([
       'bootstrap/k3s/traefik-config.yaml',
       'bootstrap/k3s/ultron-2.config.yaml',

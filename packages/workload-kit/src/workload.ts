@@ -37,7 +37,7 @@ export function buildWorkload(cluster: Cluster, w: Workload): Tree {
     ...edgeObjects(cluster, w),
     ...monitoringObjects(cluster, w),
     dashboard(w),
-    ...networkPolicies(w),
+    ...networkPolicies(cluster, w),
   ]);
 }
 

@@ -66,6 +66,22 @@ const keycloak = z.strictObject({
     .default({ instances: 1, size: '2Gi' }),
 });
 
+const IPV4 =
+  /^(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])$/;
+
+/**
+ * Where pods reach the Kubernetes API after the `kubernetes` Service's DNAT: k3s serves it on the server
+ * node itself. NetworkPolicies allow exactly this address and port, never 0.0.0.0/0.
+ */
+const kubernetesApi = z.strictObject({
+  /** The address k3s advertises (`kubectl get endpoints kubernetes`). Default: the server's tailscaleIP, which the rendered k3s config then advertises. */
+  address: z
+    .string()
+    .regex(IPV4, hinted('must be an IPv4 address', 'see `kubectl get endpoints kubernetes -o wide`'))
+    .optional(),
+  port: z.number().int().min(1).max(65535).default(6443),
+});
+
 export const clusterSchema = z
   .strictObject({
     /** The cluster's name; also the default node and Tailscale name. */
@@ -105,6 +121,7 @@ export const clusterSchema = z
       })
       .default({ namespace: 'monitoring', prometheusRelease: 'kube-prom-stack' }),
     keycloak: keycloak.default({ instances: 1, database: { instances: 1, size: '2Gi' } }),
+    kubernetesApi: kubernetesApi.default({ port: 6443 }),
     /** The owner of `ghcr.io/<owner>/<app>` images (a GitHub user or organisation, lowercase). */
     imageOwner: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,37}[a-z0-9])?$/, {
       error: withHint('must be a lowercase GitHub owner', 'e.g. "acme"'),
@@ -160,6 +177,16 @@ export const clusterSchema = z
         withHint(
           'only one server node is supported (k3s with its embedded datastore)',
           'set role: "agent" on every other node',
+        ),
+      );
+    }
+    const server = cluster.nodes.find((n) => n.role === 'server');
+    if (server && !cluster.kubernetesApi.address && !server.tailscaleIP) {
+      issue(
+        ['kubernetesApi', 'address'],
+        withHint(
+          'is required when the server node has no tailscaleIP (NetworkPolicies allow the API at exactly this address)',
+          "set the server node's tailscaleIP, or the address `kubectl get endpoints kubernetes` shows",
         ),
       );
     }

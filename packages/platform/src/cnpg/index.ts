@@ -1,2 +1,3 @@
+export * from './network-policies.js';
 export * from './object-store.js';
 export * from './postgres.js';

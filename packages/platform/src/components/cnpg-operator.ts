@@ -50,7 +50,6 @@ export function cnpgOperatorApplication(cluster: Cluster) {
     ],
     // The Cluster CRD is far beyond the client-side apply annotation limit.
     serverSideApply: true,
-    createNamespace: true,
     labels: commonLabels(CNPG_OPERATOR, 'operator'),
   });
 }

@@ -4,6 +4,8 @@ import type { Manifest } from '@ultron/platform/core';
 export interface KeycloakClient {
   clientId: string;
   name?: string;
+  /** `managed by ultron realm sync` on what the sync owns (updates and deletes). */
+  description?: string;
   enabled: boolean;
   protocol: 'openid-connect';
   publicClient: boolean;
@@ -34,7 +36,20 @@ export interface KeycloakRealmImport extends Manifest {
   metadata: { name: string; namespace: string; labels?: Record<string, string> };
   spec: {
     keycloakCRName: string;
-    realm: { realm: string; enabled: boolean; sslRequired: 'external' | 'all'; clients: KeycloakClient[] };
+    realm: {
+      realm: string;
+      enabled: boolean;
+      sslRequired: 'external' | 'all';
+      clients: KeycloakClient[];
+      roles: { realm: { name: string; description: string }[] };
+      /** Only the sync client's service account, with its realm-management roles. */
+      users: {
+        username: string;
+        enabled: boolean;
+        serviceAccountClientId: string;
+        clientRoles: Record<string, string[]>;
+      }[];
+    };
     placeholders?: Record<string, { secret: { name: string; key: string } }>;
   };
 }
