@@ -99,6 +99,18 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
     .action((options) => execute(async () => (await import('./commands/validate.ts')).validate(options)));
 
   cli
+    .command('audit')
+    .description(
+      'security report of the rendered tree: Pod Security, policies and public hosts per namespace, cluster-wide rights, rule bypasses',
+    )
+    .addOption(json())
+    .addHelpText(
+      'after',
+      '\nExit 1 when a finding is not accepted, with its reason, in the cluster definition (audit.accept).',
+    )
+    .action((options) => execute(async () => (await import('./commands/audit.ts')).audit(options)));
+
+  cli
     .command('diff')
     .description('show what a fresh render changes in the tree, per app, as unified diffs')
     .option('--base <ref>', 'compare with the tree committed at this git ref instead of the working tree')

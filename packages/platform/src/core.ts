@@ -3,6 +3,7 @@
  * Applications) and their models: `@ultron/platform/core` keeps each app's render process start-up small.
  */
 export * from './argocd/index.js';
+export * from './audit/index.js';
 export * from './catalog/index.js';
 export * from './cluster/index.js';
 export * from './cnpg/index.js';

@@ -122,6 +122,20 @@ export const clusterSchema = z
       .default({ namespace: 'monitoring', prometheusRelease: 'kube-prom-stack' }),
     keycloak: keycloak.default({ instances: 1, database: { instances: 1, size: '2Gi' } }),
     kubernetesApi: kubernetesApi.default({ port: 6443 }),
+    /** `ultron audit`: findings the platform accepts, by id, each with the reason it is acceptable. */
+    audit: z
+      .strictObject({
+        accept: z.record(
+          z
+            .string()
+            .regex(
+              /^[a-z-]+\/\S+$/,
+              hinted('must be a finding id', 'as `ultron audit` prints it, e.g. "pod-security/monitoring"'),
+            ),
+          z.string().min(10, hinted('must say why', 'one sentence: why this bypass is acceptable')),
+        ),
+      })
+      .default({ accept: {} }),
     /** The owner of `ghcr.io/<owner>/<app>` images (a GitHub user or organisation, lowercase). */
     imageOwner: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,37}[a-z0-9])?$/, {
       error: withHint('must be a lowercase GitHub owner', 'e.g. "acme"'),
