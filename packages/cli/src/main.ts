@@ -89,6 +89,19 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
       execute(async () => (await import('./commands/image-set.ts')).imageSet(app, version, options)),
     );
 
+  const realm = cli.command('realm').description("an app's Keycloak realm");
+  realm
+    .command('diff')
+    .description(
+      'what the next realm sync deletes and creates (clients, roles, mappers, redirect URIs), before you push',
+    )
+    .argument('<app>', 'the app, e.g. penvoice')
+    .option('--base <ref>', 'the definition the cluster syncs now (default: HEAD)')
+    .addOption(json())
+    .action((app, options) =>
+      execute(async () => (await import('./commands/realm-diff.ts')).realmDiff(app, options)),
+    );
+
   cli
     .command('validate')
     .description(
