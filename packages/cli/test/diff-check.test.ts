@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAll, copyRepo, read, run, ultron, write } from './helpers.ts';
+import { commitAll, copyRepo, read, ultron, write } from './helpers.ts';
 
 const ROLLOUT = 'gitops/workloads/penvoice/rollout-penvoice.yaml';
 const SERVICE = 'gitops/workloads/penvoice/service-penvoice.yaml';
