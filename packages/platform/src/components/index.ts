@@ -6,6 +6,7 @@ export {
   cnpgOperatorApplication,
   cnpgOperatorValues,
 } from './cnpg-operator.js';
+export { IDENTITY_GUARD, identityGuard, REALM_SYNC_JOB_RULES } from './identity-guard.js';
 export { identityProject } from './identity-project.js';
 export {
   KEYCLOAK,

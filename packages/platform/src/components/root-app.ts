@@ -10,6 +10,7 @@ import {
   ROOT_APP,
   ROOT_PROJECT,
 } from '../conventions/names.js';
+import { IDENTITY_GUARD } from './identity-guard.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
 
 /**
@@ -23,6 +24,9 @@ const OPERATOR_CLUSTER_KINDS = [
   { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
   { group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration' },
   { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration' },
+  // Only the guard on what the identity project may put into keycloak (see identity-guard.ts).
+  { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicy', name: IDENTITY_GUARD },
+  { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicyBinding', name: IDENTITY_GUARD },
 ];
 
 /**

@@ -3,6 +3,7 @@ import { appFile, FOLDERS } from '../../conventions/layout.js';
 import type { Slice } from '../../render/slice.js';
 import { Tree } from '../../render/tree.js';
 import { toYaml } from '../../render/yaml.js';
+import { identityGuard } from '../identity-guard.js';
 import { identityProject } from '../identity-project.js';
 import {
   PLATFORM_NAMESPACES_APP_FILE,
@@ -37,6 +38,7 @@ export function buildBootstrap(cluster: Cluster): Tree {
     .addText(BOOTSTRAP_FILES.plan, toYaml(plan))
     .addText(BOOTSTRAP_FILES.runbook, runbook(cluster, plan));
   for (const [file, objects] of platformNamespaceFiles(cluster)) tree.addFile(file, objects);
+  tree.addFile(`${PLATFORM_NAMESPACES_DIR}/identity-guard.yaml`, identityGuard());
   for (const node of cluster.nodes)
     tree.addText(BOOTSTRAP_FILES.k3sConfig(node), k3sConfigFile(cluster, node));
   helmReleases(cluster).forEach((release, i) => {
