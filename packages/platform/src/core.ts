@@ -10,6 +10,7 @@ export * from './cnpg/index.js';
 export * from './conventions/index.js';
 export * from './edge/index.js';
 export * from './errors/index.js';
+export * from './keycloak/index.js';
 export * from './network/index.js';
 export * from './render/index.js';
 export * from './rules/index.js';

@@ -262,28 +262,33 @@ if (!crdsDir)
     'platform CRD conformance skipped here: ULTRON_CRDS_DIR is not set (tests/ covers the committed tree)',
   );
 
-describe.skipIf(!crdsDir)('every platform object, for one node and for two, against the pinned CRDs', () => {
-  const registry = crdsDir ? CrdRegistry.fromDirectory(crdsDir) : null;
-  const grown = defineCluster({
-    ...clusterInput,
-    nodes: [
-      ...clusterInput.nodes,
-      { name: 'ultron-2', role: 'agent', cpu: '4', memory: '24Gi', tailscaleIP: '100.64.0.2' },
-    ],
-    keycloak: { instances: 2, database: { instances: 2 } },
-  });
-  const all = [cluster, grown].flatMap((c) =>
-    [buildBootstrap(c), cnpgOperator(c).build(), keycloakOperator(c).build(), keycloak(c).build()]
-      .flatMap((tree) => tree.manifests)
-      .map(toPlain),
-  );
+// The first object of each kind compiles its CRD's schema: seconds on a loaded 2-core CI machine.
+describe.skipIf(!crdsDir)(
+  'every platform object, for one node and for two, against the pinned CRDs',
+  { timeout: 60_000 },
+  () => {
+    const registry = crdsDir ? CrdRegistry.fromDirectory(crdsDir) : null;
+    const grown = defineCluster({
+      ...clusterInput,
+      nodes: [
+        ...clusterInput.nodes,
+        { name: 'ultron-2', role: 'agent', cpu: '4', memory: '24Gi', tailscaleIP: '100.64.0.2' },
+      ],
+      keycloak: { instances: 2, database: { instances: 2 } },
+    });
+    const all = [cluster, grown].flatMap((c) =>
+      [buildBootstrap(c), cnpgOperator(c).build(), keycloakOperator(c).build(), keycloak(c).build()]
+        .flatMap((tree) => tree.manifests)
+        .map(toPlain),
+    );
 
-  it.each(
-    all.map(
-      (m, i) => [`${i < all.length / 2 ? '1 node' : '2 nodes'}: ${m.kind}/${m.metadata.name}`, m] as const,
-    ),
-  )('%s', (_, manifest) => {
-    const verdict = registry!.validate(manifest);
-    expect(verdict.status === 'invalid' ? verdict.problems : []).toEqual([]);
-  });
-});
+    it.each(
+      all.map(
+        (m, i) => [`${i < all.length / 2 ? '1 node' : '2 nodes'}: ${m.kind}/${m.metadata.name}`, m] as const,
+      ),
+    )('%s', (_, manifest) => {
+      const verdict = registry!.validate(manifest);
+      expect(verdict.status === 'invalid' ? verdict.problems : []).toEqual([]);
+    });
+  },
+);

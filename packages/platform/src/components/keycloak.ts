@@ -13,6 +13,7 @@ import {
   PLATFORM_REALM,
 } from '../conventions/names.js';
 import { type TlsIngressOptions, tlsCertificate } from '../edge/tls-ingress.js';
+import { publicPkceClient } from '../keycloak/index.js';
 import type { Manifest } from '../render/manifest.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
@@ -243,23 +244,12 @@ export function platformRealm(cluster: Cluster): PlatformRealmImport {
         sslRequired: 'external',
         groups: [{ name: PLATFORM_REALM.argocdAdminGroup, path: `/${PLATFORM_REALM.argocdAdminGroup}` }],
         clients: [
-          {
+          publicPkceClient({
             clientId: PLATFORM_REALM.argocdClient,
             name: 'Argo CD',
-            enabled: true,
-            protocol: 'openid-connect',
-            publicClient: true,
-            standardFlowEnabled: true,
-            implicitFlowEnabled: false,
-            directAccessGrantsEnabled: false,
-            serviceAccountsEnabled: false,
             rootUrl: `https://${argoCdHost(cluster)}`,
             redirectUris: argoCdRedirectUris(cluster),
             webOrigins: [`https://${argoCdHost(cluster)}`],
-            attributes: {
-              'pkce.code.challenge.method': 'S256',
-              'post.logout.redirect.uris': `https://${argoCdHost(cluster)}`,
-            },
             protocolMappers: [
               {
                 name: 'groups',
@@ -274,7 +264,7 @@ export function platformRealm(cluster: Cluster): PlatformRealmImport {
                 },
               },
             ],
-          },
+          }),
         ],
       },
     },

@@ -1,30 +1,6 @@
-import type { Manifest } from '@ultron/platform/core';
+import type { KeycloakClient, Manifest } from '@ultron/platform/core';
 
-/** The fields of a Keycloak ClientRepresentation the kit sets. */
-export interface KeycloakClient {
-  clientId: string;
-  name?: string;
-  /** `managed by ultron realm sync` on what the sync owns (updates and deletes). */
-  description?: string;
-  enabled: boolean;
-  protocol: 'openid-connect';
-  publicClient: boolean;
-  standardFlowEnabled: boolean;
-  implicitFlowEnabled: boolean;
-  directAccessGrantsEnabled: boolean;
-  serviceAccountsEnabled: boolean;
-  bearerOnly?: boolean;
-  secret?: string;
-  redirectUris?: string[];
-  webOrigins?: string[];
-  attributes?: Record<string, string>;
-  protocolMappers?: {
-    name: string;
-    protocol: 'openid-connect';
-    protocolMapper: string;
-    config: Record<string, string>;
-  }[];
-}
+export type { KeycloakClient };
 
 /**
  * `k8s.keycloak.org/v2beta1` KeycloakRealmImport. No models package exists; checked strictly against the

@@ -6,10 +6,13 @@ import {
   commonLabels,
   IDENTITY_PROJECT,
   KEYCLOAK_INSTANCE,
+  type KeycloakClient,
   LABELS,
   type Manifest,
   manifests,
   PLATFORM_NAMESPACES,
+  publicPkceClient,
+  serviceAccountClient,
   treeSource,
   WAVES,
   workloadDir,
@@ -18,7 +21,7 @@ import { Job } from 'kubernetes-models/batch/v1/Job';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { Workload } from '../definition/schema.js';
-import type { KeycloakClient, KeycloakRealmImport } from '../models/keycloak-realm-import.js';
+import type { KeycloakRealmImport } from '../models/keycloak-realm-import.js';
 import { containerSecurityContext, tmpMount, tmpVolume } from './pod.js';
 import { SYNC_SCRIPT } from './realm-sync/script.js';
 
@@ -55,23 +58,12 @@ export function issuerUrl(cluster: Cluster, w: Workload, auth: Auth): string {
  */
 function spaClient(w: Workload, auth: Auth): KeycloakClient {
   const names = appNames(w.name);
-  return {
+  return publicPkceClient({
     clientId: names.spaClient,
     name: `${w.name} web app`,
     description: MANAGED_DESCRIPTION,
-    enabled: true,
-    protocol: 'openid-connect',
-    publicClient: true,
-    standardFlowEnabled: true,
-    implicitFlowEnabled: false,
-    directAccessGrantsEnabled: false,
-    serviceAccountsEnabled: false,
-    redirectUris: [...auth.spa.redirectUris],
-    webOrigins: [...auth.spa.webOrigins],
-    attributes: {
-      'pkce.code.challenge.method': 'S256',
-      'post.logout.redirect.uris': auth.spa.webOrigins.join('##'),
-    },
+    redirectUris: auth.spa.redirectUris,
+    webOrigins: auth.spa.webOrigins,
     protocolMappers: [
       {
         name: `audience-${names.apiClient}`,
@@ -85,43 +77,29 @@ function spaClient(w: Workload, auth: Auth): KeycloakClient {
         },
       },
     ],
-  };
+  });
 }
 
 /** The API's confidential client; its secret comes from `<app>-kc`, never from Git. */
 function apiClient(w: Workload): KeycloakClient {
-  return {
+  return serviceAccountClient({
     clientId: appNames(w.name).apiClient,
     name: `${w.name} API`,
     description: MANAGED_DESCRIPTION,
-    enabled: true,
-    protocol: 'openid-connect',
-    publicClient: false,
-    standardFlowEnabled: false,
-    implicitFlowEnabled: false,
-    directAccessGrantsEnabled: false,
-    serviceAccountsEnabled: true,
     secret: placeholder(API_CLIENT_SECRET_KEY),
-  };
+  });
 }
 
 /**
- * The realm-sync client: confidential, client credentials only (no browser flow, no password grant). The
- * import creates it with the realm; the sync never touches it (it carries no managed description).
+ * The realm-sync client: a service account with this realm's realm-management roles only. The import
+ * creates it with the realm; the sync never touches it (it carries no managed description).
  */
 function syncClient(): KeycloakClient {
-  return {
+  return serviceAccountClient({
     clientId: SYNC_CLIENT_ID,
     name: 'realm sync (ultron)',
-    enabled: true,
-    protocol: 'openid-connect',
-    publicClient: false,
-    standardFlowEnabled: false,
-    implicitFlowEnabled: false,
-    directAccessGrantsEnabled: false,
-    serviceAccountsEnabled: true,
     secret: placeholder(SYNC_CLIENT_SECRET_KEY),
-  };
+  });
 }
 
 /** The realm roles of the definition, marked as the sync's own. */
