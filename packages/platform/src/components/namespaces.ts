@@ -17,6 +17,7 @@ import {
   allowDns,
   defaultDeny,
   fromKubernetesApi,
+  inNamespace,
   kubernetesApi,
   networkPolicy,
   type PodSecurityLevel,
@@ -106,6 +107,15 @@ export const PLATFORM_NAMESPACE_SPECS: readonly PlatformNamespace[] = [
         name: 'argocd-kubernetes-api',
         reason: 'the controllers reconcile through the Kubernetes API, at its one address',
         spec: { podSelector: allPods, policyTypes: ['Egress'], egress: [kubernetesApi(cluster)] },
+      },
+      {
+        name: 'argo-rollouts-analysis',
+        reason: "Argo Rollouts' canary analysis queries Prometheus",
+        spec: {
+          podSelector: named('argo-rollouts'),
+          policyTypes: ['Egress'],
+          egress: [{ to: [prometheusPeer], ports: [tcp(9090)] }],
+        },
       },
       {
         name: 'argocd-egress-https',
@@ -203,6 +213,20 @@ export const PLATFORM_NAMESPACE_SPECS: readonly PlatformNamespace[] = [
             {
               to: [fromKubernetesApi(cluster), ...nodeAddresses(cluster)],
               ports: [tcp(9100), tcp(10250)],
+            },
+          ],
+        },
+      },
+      {
+        name: 'prometheus-queries',
+        reason: "Argo Rollouts' canary analysis (in argocd) queries Prometheus",
+        spec: {
+          podSelector: named('prometheus'),
+          policyTypes: ['Ingress'],
+          ingress: [
+            {
+              from: [inNamespace(PLATFORM_NAMESPACES.argocd, { 'app.kubernetes.io/name': 'argo-rollouts' })],
+              ports: [tcp(9090)],
             },
           ],
         },
