@@ -2,7 +2,7 @@ import { k3s } from '../../catalog/versions.js';
 import type { Cluster, ClusterNode } from '../../cluster/schema.js';
 import { BACKUP_CREDENTIAL_KEYS } from '../../cnpg/object-store.js';
 import { PLATFORM_NAMESPACES, PLATFORM_REALM } from '../../conventions/names.js';
-import { KEYCLOAK, keycloakHost } from '../keycloak.js';
+import { KEYCLOAK, KEYCLOAK_ADMIN_URL, keycloakHost } from '../keycloak.js';
 import { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
 import { K3S_API_PORT, K3S_CONFIG_PATH, serverNode, tlsSans } from './k3s.js';
 import { type BootstrapPlan, formatStep, REPO_CREDENTIAL } from './plan.js';
@@ -133,7 +133,18 @@ function outOfBandSecrets(): string {
 function afterwards(cluster: Cluster): string {
   return [
     `- Argo CD: https://${argoCdHost(cluster)} — sign in with Keycloak (section 7); the local \`admin\` is disabled.`,
-    `- Keycloak's admin console is not public (the edge routes only realm endpoints, never \`/admin\` or the master realm): over Tailscale, \`kubectl -n ${PLATFORM_NAMESPACES.keycloak} port-forward svc/${KEYCLOAK.service} ${KEYCLOAK.httpPort}\`, then http://localhost:${KEYCLOAK.httpPort}/admin/. The bootstrap admin is in Secret \`${KEYCLOAK.initialAdminSecret}\` (${PLATFORM_NAMESPACES.keycloak}); create personal admins in \`master\` and stop using it. No automation uses it: each app realm's sync Job has its own \`realm-sync\` client.`,
+    `- Keycloak's admin console is not public (the edge routes only realm endpoints, never \`/admin\` or the master realm): over Tailscale, \`kubectl -n ${PLATFORM_NAMESPACES.keycloak} port-forward svc/${KEYCLOAK.service} ${KEYCLOAK.httpPort}\`, then ${KEYCLOAK_ADMIN_URL}/admin/. The bootstrap admin is in Secret \`${KEYCLOAK.initialAdminSecret}\` (${PLATFORM_NAMESPACES.keycloak}); create personal admins in \`master\` and stop using it. No automation uses it: each app realm's sync Job has its own \`realm-sync\` client.`,
+    `- Once, after Keycloak first starts: the admin console signs in through the master realm, whose pages Keycloak addresses at its public host unless the realm says otherwise, and the edge does not route them. Point the master realm at the port-forward address, from inside the pod (the bootstrap admin's credentials stay in its environment; the script travels on stdin):`,
+    sh(
+      [
+        `kubectl -n ${PLATFORM_NAMESPACES.keycloak} exec -i ${KEYCLOAK.instance}-0 -- bash -s <<'EOF'`,
+        'export HOME=/tmp KC_CLI_PASSWORD="$KC_BOOTSTRAP_ADMIN_PASSWORD"',
+        `/opt/keycloak/bin/kcadm.sh config credentials --config /tmp/kcadm.config --server http://localhost:${KEYCLOAK.httpPort} --realm master --user "$KC_BOOTSTRAP_ADMIN_USERNAME"`,
+        `/opt/keycloak/bin/kcadm.sh update realms/master --config /tmp/kcadm.config -s attributes.frontendUrl=${KEYCLOAK_ADMIN_URL}`,
+        'rm -f /tmp/kcadm.config',
+        'EOF',
+      ].join('\n'),
+    ),
     `- Grafana is not public: \`kubectl -n ${cluster.monitoring.namespace} port-forward svc/${grafanaService(cluster)} 3000:80\`; its admin password is in Secret \`${grafanaService(cluster)}\`.`,
     `- Watch the waves converge: \`kubectl -n ${PLATFORM_NAMESPACES.argocd} get applications -w\` (operators, then Keycloak, then the workloads).`,
   ].join('\n');
