@@ -129,6 +129,18 @@ describe('the flows the platform needs are open', () => {
     ['Traefik → Keycloak', traefik, keycloak, 8080],
     ['Traefik → the Argo CD UI', traefik, argoServer, 8080],
     ['Traefik → an app', traefik, penvoice, 'http'],
+    [
+      "Traefik → an app's HTTP-01 solver (its certificate)",
+      traefik,
+      pod('penvoice', { 'acme.cert-manager.io/http01-solver': 'true' }),
+      8089,
+    ],
+    [
+      "Traefik → Keycloak's HTTP-01 solver",
+      traefik,
+      pod('keycloak', { 'acme.cert-manager.io/http01-solver': 'true' }),
+      8089,
+    ],
     ['an app with auth → Keycloak (signing keys)', penvoice, keycloak, 8080],
     ['a realm-sync Job → Keycloak (admin API)', realmSync, keycloak, 8080],
     ['Keycloak → its database', keycloak, keycloakPg, 5432],

@@ -30,6 +30,7 @@ describe('minimal definition', () => {
       'workloads/demo/database/scheduledbackup-demo-pg-nightly.yaml',
       'workloads/demo/ingress-demo.yaml',
       'workloads/demo/job-demo-migrate.yaml',
+      'workloads/demo/networkpolicy-allow-acme-http01.yaml',
       'workloads/demo/networkpolicy-allow-dns.yaml',
       'workloads/demo/networkpolicy-default-deny.yaml',
       'workloads/demo/networkpolicy-demo-egress-https.yaml',

@@ -14,6 +14,7 @@ import {
   PLATFORM_PROJECT,
 } from '../conventions/names.js';
 import {
+  allowAcmeHttp01,
   allowDns,
   defaultDeny,
   fromKubernetesApi,
@@ -39,6 +40,8 @@ type Allow = { name: string; reason: string; spec: INetworkPolicySpec };
 
 interface PlatformNamespace {
   name: string;
+  /** Its Certificates are solved over HTTP-01 here (the argocd and auth hosts). */
+  acme?: boolean;
   /** `bootstrap`: applied by ultron-bootstrap before the Helm releases; `gitops`: synced by Argo CD. */
   owner: 'bootstrap' | 'gitops';
   security: Security;
@@ -56,22 +59,13 @@ const anyPodWith = (key: string): INetworkPolicyPeer => ({
   namespaceSelector: {},
   podSelector: { matchExpressions: [{ key, operator: 'Exists' }] },
 });
-/** cert-manager's HTTP-01 solver: a pod in the Certificate's namespace that Let's Encrypt reaches through Traefik. */
-const acmeSolver: Allow = {
-  name: 'allow-acme-http01',
-  reason: "Let's Encrypt HTTP-01 challenges reach cert-manager's solver pod through Traefik",
-  spec: {
-    podSelector: pods({ 'acme.cert-manager.io/http01-solver': 'true' }),
-    policyTypes: ['Ingress'],
-    ingress: [{ from: [traefikPeer], ports: [tcp(8089)] }],
-  },
-};
 const keycloakPods = pods({ 'app.kubernetes.io/instance': KEYCLOAK_INSTANCE });
 
 export const PLATFORM_NAMESPACE_SPECS: readonly PlatformNamespace[] = [
   {
     name: PLATFORM_NAMESPACES.argocd,
     owner: 'bootstrap',
+    acme: true,
     security: {
       level: 'baseline',
       reason:
@@ -135,7 +129,6 @@ export const PLATFORM_NAMESPACE_SPECS: readonly PlatformNamespace[] = [
           egress: [{ to: [publicInternet], ports: [tcp(443)] }],
         },
       },
-      acmeSolver,
     ],
   },
   {
@@ -291,6 +284,7 @@ export const PLATFORM_NAMESPACE_SPECS: readonly PlatformNamespace[] = [
   {
     name: PLATFORM_NAMESPACES.keycloak,
     owner: 'gitops',
+    acme: true,
     security: {
       level: 'baseline',
       reason:
@@ -347,7 +341,6 @@ export const PLATFORM_NAMESPACE_SPECS: readonly PlatformNamespace[] = [
           egress: [{ to: [{ podSelector: keycloakPods }], ports: [tcp(8080)] }],
         },
       },
-      acmeSolver,
     ],
     extra: (cluster) =>
       postgresNetworkPolicies(cluster, {
@@ -383,6 +376,7 @@ export function namespaceObjects(cluster: Cluster, ns: PlatformNamespace): Manif
     defaultDeny(ns.name, labels),
     allowDns(ns.name, labels),
     ...ns.allows(cluster).map((a) => networkPolicy({ ...a, namespace: ns.name, labels })),
+    ...(ns.acme ? [allowAcmeHttp01(ns.name, labels)] : []),
     ...(ns.extra?.(cluster) ?? []),
   ];
 }

@@ -118,6 +118,24 @@ export function allowDns(namespace: string, labels: Record<string, string>): Net
   });
 }
 
+/**
+ * cert-manager's HTTP-01 solver: a pod in the Certificate's namespace that Let's Encrypt reaches through
+ * Traefik on 8089. Without it, a default-deny namespace never gets its certificate.
+ */
+export function allowAcmeHttp01(namespace: string, labels: Record<string, string>): NetworkPolicy {
+  return networkPolicy({
+    name: 'allow-acme-http01',
+    namespace,
+    labels,
+    reason: "Let's Encrypt HTTP-01 challenges reach cert-manager's solver pod through Traefik",
+    spec: {
+      podSelector: { matchLabels: { 'acme.cert-manager.io/http01-solver': 'true' } },
+      policyTypes: ['Ingress'],
+      ingress: [{ from: [traefikPeer], ports: [tcp(8089)] }],
+    },
+  });
+}
+
 export type PodSecurityLevel = 'restricted' | 'baseline' | 'privileged';
 
 /**

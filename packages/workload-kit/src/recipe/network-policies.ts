@@ -1,4 +1,5 @@
 import {
+  allowAcmeHttp01,
   allowDns,
   appNames,
   type Cluster,
@@ -32,6 +33,7 @@ export function networkPolicies(cluster: Cluster, w: Workload): NetworkPolicy[] 
   const list = [
     defaultDeny(names.namespace, labels),
     allowDns(names.namespace, labels),
+    allowAcmeHttp01(names.namespace, labels),
     policy(`${w.name}-ingress`, 'requests through Traefik, metrics scraped by Prometheus', {
       podSelector: app,
       policyTypes: ['Ingress'],
