@@ -100,6 +100,19 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
       execute(async () => (await import('./commands/image-set.ts')).imageSet(app, version, options)),
     );
 
+  const realm = cli.command('realm').description("an app's Keycloak realm");
+  realm
+    .command('diff')
+    .description(
+      'what the next realm sync deletes and creates (clients, roles, mappers, redirect URIs), before you push',
+    )
+    .argument('<app>', 'the app, e.g. penvoice')
+    .option('--base <ref>', 'the definition the cluster syncs now (default: HEAD)')
+    .addOption(json())
+    .action((app, options) =>
+      execute(async () => (await import('./commands/realm-diff.ts')).realmDiff(app, options)),
+    );
+
   cli
     .command('assemble')
     .description(
@@ -116,6 +129,18 @@ Run as \`pnpm ultron <command>\` from the repo; \`pnpm --silent ultron …\` whe
     .option('--crds <dir>', 'a folder of the pinned CRDs (default: $ULTRON_CRDS_DIR, else a cached download)')
     .addOption(json())
     .action((options) => execute(async () => (await import('./commands/validate.ts')).validate(options)));
+
+  cli
+    .command('audit')
+    .description(
+      'security report of the rendered tree: Pod Security, policies and public hosts per namespace, cluster-wide rights, rule bypasses',
+    )
+    .addOption(json())
+    .addHelpText(
+      'after',
+      '\nExit 1 when a finding is not accepted, with its reason, in the cluster definition (audit.accept).',
+    )
+    .action((options) => execute(async () => (await import('./commands/audit.ts')).audit(options)));
 
   cli
     .command('diff')

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyRepo, REAL_ROOT, read, run, ultron, write } from './helpers.ts';
+import { commitAll, copyRepo, REAL_ROOT, read, run, ultron, write } from './helpers.ts';
 
 const ROLLOUT = 'gitops/workloads/penvoice/rollout-penvoice.yaml';
 const SERVICE = 'gitops/workloads/penvoice/service-penvoice.yaml';
@@ -9,14 +9,6 @@ const SERVICE = 'gitops/workloads/penvoice/service-penvoice.yaml';
 /** A hand edit of a rendered file: what `check` exists to catch. */
 function handEdit(root: string): void {
   write(root, ROLLOUT, read(root, ROLLOUT).replace(/replicas: (\d+)/, 'replicas: 7'));
-}
-
-async function commitAll(root: string, message: string): Promise<void> {
-  const git = (...args: string[]) =>
-    run('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], root);
-  if ((await git('rev-parse', '--git-dir')).code !== 0) await git('init', '-q');
-  await git('add', '-A');
-  expect((await git('commit', '-q', '-m', message)).code).toBe(0);
 }
 
 describe('ultron check', () => {

@@ -147,3 +147,13 @@ export function changedLines(before: string, after: string): string[] {
 
 export const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
 export const write = (root: string, path: string, text: string) => writeFileSync(join(root, path), text);
+
+/** Commits everything in a repo copy (initialising git there first), as the base `--base` compares with. */
+export async function commitAll(root: string, message: string): Promise<void> {
+  const git = (...args: string[]) =>
+    run('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], root);
+  if ((await git('rev-parse', '--git-dir')).code !== 0) await git('init', '-q');
+  await git('add', '-A');
+  const committed = await git('commit', '-q', '-m', message);
+  if (committed.code !== 0) throw new Error(`git commit failed: ${committed.stderr}`);
+}

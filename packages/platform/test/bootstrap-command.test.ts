@@ -100,12 +100,13 @@ describe('ultron-bootstrap --dry-run', () => {
     expect(h.calls()).toEqual([]);
     const commands = h.out.filter((l) => !l.startsWith('#'));
     expect(commands).toEqual(plan.steps.map(formatStep));
-    expect(commands[0]).toContain(
+    expect(commands[0]).toContain('-f gitops/bootstrap/namespaces.yaml');
+    expect(commands[1]).toContain(
       'helm upgrade --install cert-manager cert-manager --repo https://charts.jetstack.io --version v1.20.2',
     );
-    expect(h.out.filter((l) => l.startsWith('# ')).slice(1, 3)).toEqual([
-      '# 1. Helm release cert-manager (cert-manager v1.20.2) in cert-manager',
-      "# 2. Let's Encrypt ClusterIssuers (staging and production)",
+    expect(h.out.filter((l) => l.startsWith('# ')).slice(2, 4)).toEqual([
+      '# 2. Helm release cert-manager (cert-manager v1.20.2) in cert-manager',
+      "# 3. Let's Encrypt ClusterIssuers (staging and production)",
     ]);
   });
 });
@@ -175,6 +176,7 @@ describe('ultron-bootstrap', { timeout: 30_000 }, () => {
     expect(await runBootstrap(h.options)).toBe(3);
     expect(h.calls().map((c) => c.args[2] ?? c.args[0])).toEqual([
       'config',
+      '--force-conflicts',
       'cert-manager',
       '--force-conflicts',
       'kube-prom-stack',

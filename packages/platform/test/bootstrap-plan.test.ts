@@ -19,6 +19,7 @@ const release = (name: string) => helmReleases(cluster).find((r) => r.release ==
 describe('the Helm bootstrap plan', () => {
   it('runs the steps in the order SPEC.md rebuilds the platform', () => {
     expect(plan.steps.map((s) => s.id)).toEqual([
+      'namespaces',
       'cert-manager',
       'cluster-issuers',
       'kube-prom-stack',
@@ -34,6 +35,7 @@ describe('the Helm bootstrap plan', () => {
 
   it('prints the exact pinned commands', () => {
     expect(plan.steps.map(formatStep)).toEqual([
+      'kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f gitops/bootstrap/namespaces.yaml',
       'helm upgrade --install cert-manager cert-manager --repo https://charts.jetstack.io --version v1.20.2 --namespace cert-manager --create-namespace --values gitops/bootstrap/helm/01-cert-manager.values.yaml --wait --timeout 10m',
       'kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f gitops/bootstrap/cluster-issuers.yaml',
       'helm upgrade --install kube-prom-stack kube-prometheus-stack --repo https://prometheus-community.github.io/helm-charts --version 86.2.3 --namespace monitoring --create-namespace --values gitops/bootstrap/helm/02-kube-prom-stack.values.yaml --wait --timeout 15m',
@@ -44,7 +46,7 @@ describe('the Helm bootstrap plan', () => {
       'helm upgrade --install argo-events argo-events --repo https://argoproj.github.io/argo-helm --version 2.4.21 --namespace argocd --create-namespace --values gitops/bootstrap/helm/06-argo-events.values.yaml --wait --timeout 10m',
       // Runnable as printed: the token flows from the environment to stdin, never onto a command line.
       `printf '%s' "$ULTRON_GITOPS_TOKEN" | kubectl create secret generic gitops-repo -n argocd --from-literal=type=git --from-literal=url=https://github.com/acme/gitops.git --from-literal=username="\${ULTRON_GITOPS_USERNAME:-git}" --from-file=password=/dev/stdin --dry-run=client -o yaml | kubectl label --local -f - argocd.argoproj.io/secret-type=repository -o yaml | kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f -`,
-      'kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f gitops/bootstrap/root-app.yaml',
+      'kubectl apply --server-side --force-conflicts --field-manager=ultron-bootstrap -f gitops/bootstrap/root-project.yaml -f gitops/bootstrap/root-app.yaml',
     ]);
   });
 
@@ -230,7 +232,11 @@ describe('k3s config', () => {
       'write-kubeconfig-mode': '0600',
       'tls-san': ['ultron', '100.64.0.1'],
       'secrets-encryption': true,
+      // The Kubernetes API endpoint NetworkPolicies allow: the Tailscale IP, unless the definition names one.
+      'advertise-address': '100.64.0.1',
     });
+    const explicit = defineCluster({ ...clusterInput, kubernetesApi: { address: '10.0.0.5' } });
+    expect(k3sConfig(explicit, explicit.nodes[0]!)).not.toHaveProperty('advertise-address');
     expect(config).not.toHaveProperty('disable');
   });
 

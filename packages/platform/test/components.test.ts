@@ -1,5 +1,5 @@
 import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
-import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { IngressRoute } from '@kubernetes-models/traefik/traefik.io/v1alpha1/IngressRoute';
 import { describe, expect, it } from 'vitest';
 import { prerequisite } from '../../../testing/prerequisites.js';
 import { SYNC_WAVE, WAVES } from '../src/argocd/application.js';
@@ -21,16 +21,17 @@ import {
   keycloakObjects,
 } from '../src/components/keycloak.js';
 import { keycloakOperator, keycloakOperatorApplication } from '../src/components/keycloak-operator.js';
-import { platformProject } from '../src/components/root-app.js';
+import { platformProject, rootApplication, rootProject } from '../src/components/root-app.js';
 import { CrdRegistry } from '../src/conformance/registry.js';
 import { toPlain } from '../src/render/manifest.js';
 import { cluster, clusterInput } from './platform-cluster.js';
+import { matches } from './traefik-rule.js';
 
 const wave = (m: { metadata?: { annotations?: Record<string, string> } }) =>
   Number(m.metadata?.annotations?.[SYNC_WAVE]);
 const database = keycloakDatabase(cluster);
 const rendered = keycloakObjects(cluster);
-const ingress = rendered.find((m) => m instanceof Ingress) as Ingress;
+const route = rendered.find((m) => m instanceof IngressRoute) as IngressRoute;
 const certificate = rendered.find((m) => m instanceof Certificate) as Certificate;
 
 describe('sync waves', () => {
@@ -59,9 +60,9 @@ describe('apps/cnpg-operator', () => {
     });
     expect(spec.destination.namespace).toBe('cnpg-system');
     expect(spec.syncPolicy?.automated).toEqual({ prune: true, selfHeal: true });
-    expect(spec.syncPolicy?.syncOptions).toEqual(
-      expect.arrayContaining(['ServerSideApply=true', 'CreateNamespace=true']),
-    );
+    expect(spec.syncPolicy?.syncOptions).toContain('ServerSideApply=true');
+    // The namespace comes from platform/namespaces (Pod Security labels, default-deny), not CreateNamespace.
+    expect(spec.syncPolicy?.syncOptions).not.toContain('CreateNamespace=true');
     expect(spec.source?.helm?.valuesObject).toMatchObject({
       monitoring: {
         podMonitorEnabled: true,
@@ -84,9 +85,8 @@ describe('apps/keycloak-operator', () => {
       },
     });
     expect(spec.destination.namespace).toBe('keycloak');
-    expect(spec.syncPolicy?.syncOptions).toEqual(
-      expect.arrayContaining(['ServerSideApply=true', 'CreateNamespace=true']),
-    );
+    expect(spec.syncPolicy?.syncOptions).toContain('ServerSideApply=true');
+    expect(spec.syncPolicy?.syncOptions).not.toContain('CreateNamespace=true');
   });
 });
 
@@ -160,21 +160,56 @@ describe('apps/keycloak', () => {
     expect(spec.schedule.split(' ')).toHaveLength(6);
   });
 
-  it('serves auth.<authDomain> through Traefik with a certificate for exactly that host', () => {
-    expect(ingress.spec).toMatchObject({
-      ingressClassName: 'traefik',
-      tls: [{ hosts: ['auth.acme.dev'], secretName: 'keycloak-tls' }],
-      rules: [{ host: 'auth.acme.dev' }],
-    });
-    expect(ingress.spec?.rules?.[0]?.http?.paths[0]?.backend.service).toEqual({
-      name: 'keycloak-service',
-      port: { number: 8080 },
-    });
+  it('serves auth.<authDomain> through Traefik over HTTPS only, with a certificate for exactly that host', () => {
+    expect(route.spec).toMatchObject({ entryPoints: ['websecure'], tls: { secretName: 'keycloak-tls' } });
+    expect(route.spec.routes).toHaveLength(1);
+    expect(route.spec.routes[0]?.services).toEqual([{ name: 'keycloak-service', port: 8080 }]);
     expect(certificate.spec).toEqual({
       secretName: 'keycloak-tls',
       dnsNames: ['auth.acme.dev'],
       issuerRef: { group: 'cert-manager.io', kind: 'ClusterIssuer', name: 'letsencrypt-prod' },
     });
+  });
+
+  it('routes the realms the apps and Argo CD need, never the admin console, the master realm or metrics', () => {
+    const rule = route.spec.routes[0]!.match;
+    const reach = (path: string, host = 'auth.acme.dev') => matches(rule, { host, path });
+    for (const open of [
+      '/realms/penvoice/protocol/openid-connect/auth',
+      '/realms/penvoice/protocol/openid-connect/certs',
+      '/realms/platform/.well-known/openid-configuration',
+      '/realms/platform/protocol/openid-connect/token',
+      '/realms/master-data/account',
+      '/resources/abc12/login/keycloak.v2/css/styles.css',
+      '/robots.txt',
+    ]) {
+      expect(reach(open), open).toBe(true);
+    }
+    for (const closed of [
+      '/',
+      '/admin',
+      '/admin/',
+      '/admin/master/console/',
+      '/admin/realms/penvoice/clients',
+      '/realms/master',
+      '/realms/master/',
+      '/realms/master/protocol/openid-connect/token',
+      '/metrics',
+      '/health/ready',
+      '/robots.txt/x',
+    ]) {
+      expect(reach(closed), closed).toBe(false);
+    }
+    expect(reach('/realms/penvoice/account', 'evil.example.com')).toBe(false);
+    expect(reach('/realms/penvoice/account', 'AUTH.acme.dev')).toBe(true);
+  });
+
+  it("serves the admin console at the port-forward address, and renders its own exact NetworkPolicies instead of the operator's", () => {
+    expect(keycloakInstance(cluster).spec.hostname).toEqual({
+      hostname: 'https://auth.acme.dev',
+      admin: 'http://localhost:8080',
+    });
+    expect(keycloakInstance(cluster).spec.networkPolicy).toEqual({ enabled: false });
   });
 
   it('labels its monitors for the platform Prometheus', () => {
@@ -219,6 +254,18 @@ describe('AppProjects', () => {
       'https://github.com/keycloak/keycloak-k8s-resources',
     ]);
     expect(JSON.stringify(spec.clusterResourceWhitelist)).not.toContain('*');
+  });
+
+  it('keeps the root app in its own project: Applications and AppProjects in argocd, from the repo only', () => {
+    const { spec } = rootProject(cluster);
+    expect(rootApplication(cluster).spec.project).toBe('root');
+    expect(spec.sourceRepos).toEqual(['https://github.com/acme/gitops.git']);
+    expect(spec.destinations).toEqual([{ server: 'https://kubernetes.default.svc', namespace: 'argocd' }]);
+    expect(spec.clusterResourceWhitelist).toEqual([]);
+    expect(spec.namespaceResourceWhitelist).toEqual([
+      { group: 'argoproj.io', kind: 'Application' },
+      { group: 'argoproj.io', kind: 'AppProject' },
+    ]);
   });
 
   it('lets app realms reach only KeycloakRealmImports, Jobs, ConfigMaps and ExternalSecrets in keycloak', () => {

@@ -46,7 +46,7 @@ export function buildWorkload(cluster: Cluster, parsed: Workload): Tree {
     ...edgeObjects(cluster, w),
     ...monitoringObjects(cluster, w),
     dashboard(w),
-    ...networkPolicies(w),
+    ...networkPolicies(cluster, w),
   ];
   // ExternalSecrets (OCI Vault backend) for the Secrets the app's objects read and none of them creates.
   // The app namespace's go with the first Application to sync (the database's, if any): the migrations

@@ -52,7 +52,7 @@ describe('minimal definition', () => {
       'workloads/demo/database/scheduledbackup-demo-pg-nightly.yaml',
       'workloads/demo/ingressroute-demo.yaml',
       'workloads/demo/job-demo-migrate-sha-1a2b3c4.yaml',
-      'workloads/demo/networkpolicy-allow-acme-http01-solver.yaml',
+      'workloads/demo/networkpolicy-allow-acme-http01.yaml',
       'workloads/demo/networkpolicy-allow-dns.yaml',
       'workloads/demo/networkpolicy-default-deny.yaml',
       'workloads/demo/networkpolicy-demo-egress-https.yaml',

@@ -12,6 +12,8 @@ export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
  */
 export const WAVES = {
   projects: -10,
+  /** The platform namespaces (Pod Security labels, default-deny) before anything lands in them. */
+  namespaces: -8,
   operators: -5,
   platformServices: 0,
   workloads: 10,

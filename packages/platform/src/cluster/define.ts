@@ -29,3 +29,16 @@ export function objectStorageEndpoint(cluster: Cluster): string {
   const { namespace, region } = cluster.objectStorage;
   return `https://${namespace}.compat.objectstorage.${region}.oraclecloud.com`;
 }
+
+/**
+ * The address and port pods reach the Kubernetes API at (after the `kubernetes` Service's DNAT): the
+ * explicit `kubernetesApi.address`, else the server's Tailscale IP, which the rendered k3s config then
+ * advertises. The schema guarantees one of them exists.
+ */
+export function kubernetesApiEndpoint(cluster: Cluster): { address: string; port: number } {
+  const server = cluster.nodes.find((n) => n.role === 'server');
+  return {
+    address: cluster.kubernetesApi.address ?? server?.tailscaleIP ?? '',
+    port: cluster.kubernetesApi.port,
+  };
+}

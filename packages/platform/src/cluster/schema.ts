@@ -184,6 +184,22 @@ const keycloak = z.strictObject({
     .default({ instances: 1, size: '2Gi' }),
 });
 
+const IPV4 =
+  /^(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])$/;
+
+/**
+ * Where pods reach the Kubernetes API after the `kubernetes` Service's DNAT: k3s serves it on the server
+ * node itself. NetworkPolicies allow exactly this address and port, never 0.0.0.0/0.
+ */
+const kubernetesApi = z.strictObject({
+  /** The address k3s advertises (`kubectl get endpoints kubernetes`). Default: the server's tailscaleIP, which the rendered k3s config then advertises. */
+  address: z
+    .string()
+    .regex(IPV4, hinted('must be an IPv4 address', 'see `kubectl get endpoints kubernetes -o wide`'))
+    .optional(),
+  port: z.number().int().min(1).max(65535).default(6443),
+});
+
 export const clusterSchema = z
   .strictObject({
     /** The cluster's name; also the default node and Tailscale name. */
@@ -226,6 +242,21 @@ export const clusterSchema = z
      * app's namespace (by an ExternalSecret with the OCI Vault backend). A workload may override it.
      */
     imagePullSecret: dnsLabel(253).optional(),
+    kubernetesApi: kubernetesApi.default({ port: 6443 }),
+    /** `ultron audit`: findings the platform accepts, by id, each with the reason it is acceptable. */
+    audit: z
+      .strictObject({
+        accept: z.record(
+          z
+            .string()
+            .regex(
+              /^[a-z-]+\/\S+$/,
+              hinted('must be a finding id', 'as `ultron audit` prints it, e.g. "pod-security/monitoring"'),
+            ),
+          z.string().min(10, hinted('must say why', 'one sentence: why this bypass is acceptable')),
+        ),
+      })
+      .default({ accept: {} }),
     /** The owner of `ghcr.io/<owner>/<app>` images (a GitHub user or organisation, lowercase). */
     imageOwner: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,37}[a-z0-9])?$/, {
       error: withHint('must be a lowercase GitHub owner', 'e.g. "acme"'),
@@ -281,6 +312,16 @@ export const clusterSchema = z
         withHint(
           'only one server node is supported (k3s with its embedded datastore)',
           'set role: "agent" on every other node',
+        ),
+      );
+    }
+    const server = cluster.nodes.find((n) => n.role === 'server');
+    if (server && !cluster.kubernetesApi.address && !server.tailscaleIP) {
+      issue(
+        ['kubernetesApi', 'address'],
+        withHint(
+          'is required when the server node has no tailscaleIP (NetworkPolicies allow the API at exactly this address)',
+          "set the server node's tailscaleIP, or the address `kubectl get endpoints kubernetes` shows",
         ),
       );
     }

@@ -6,7 +6,9 @@ import { commonLabels, IDENTITY_PROJECT, PLATFORM_NAMESPACES } from '../conventi
 /**
  * The project app realms sync through. Realms must live in the Keycloak namespace (the instance only
  * sees imports there), yet an app's own project stays limited to the app's namespace; this project may
- * only put realm imports, their sync Jobs, ConfigMaps and ExternalSecrets into `keycloak`, from this repository.
+ * only put realm imports, their sync Jobs, ConfigMaps and ExternalSecrets into `keycloak`, from this repository. Projects
+ * cannot restrict names or contents, so an admission policy does (identity-guard.ts): every Job and
+ * ConfigMap Argo CD writes there must be an app's realm-sync Job, reading only its app's `<app>-kc`.
  */
 export function identityProject(cluster: Cluster): AppProject {
   return new AppProject({

@@ -27,6 +27,7 @@ export {
   externalSecretsValues,
   repositoryCredentialNeed,
 } from './external-secrets.js';
+export { IDENTITY_GUARD, identityGuard, REALM_SYNC_JOB_RULES } from './identity-guard.js';
 export { identityProject } from './identity-project.js';
 export {
   KEYCLOAK,
@@ -44,6 +45,13 @@ export {
   keycloakOperator,
   keycloakOperatorApplication,
 } from './keycloak-operator.js';
+export {
+  namespaceObjects,
+  PLATFORM_NAMESPACE_SPECS,
+  PLATFORM_NAMESPACES_APP,
+  platformNamespaceObjects,
+  platformNamespacesApplication,
+} from './namespaces.js';
 export { PLATFORM_COMPONENTS } from './platform-components.js';
-export { platformProject, rootApplication } from './root-app.js';
+export { platformProject, rootApplication, rootProject } from './root-app.js';
 export { type Resources, sized } from './sizing.js';

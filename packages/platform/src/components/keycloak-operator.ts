@@ -38,7 +38,6 @@ export function keycloakOperatorApplication(_cluster: Cluster) {
     ],
     // The Keycloak CRD (~500 KB) is far beyond the client-side apply annotation limit.
     serverSideApply: true,
-    createNamespace: true,
     labels: commonLabels(name, 'operator'),
   });
 }

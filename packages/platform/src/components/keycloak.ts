@@ -1,4 +1,5 @@
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import { IngressRoute } from '@kubernetes-models/traefik/traefik.io/v1alpha1/IngressRoute';
 import { application, SYNC_WAVE, treeSource } from '../argocd/application.js';
 import { apiVersions } from '../catalog/versions.js';
 import type { Cluster } from '../cluster/schema.js';
@@ -6,12 +7,20 @@ import { alertRules, databaseAlerts } from '../cnpg/backup-alerts.js';
 import { clusterBackup } from '../cnpg/backup-settings.js';
 import { type PostgresOptions, postgres } from '../cnpg/postgres.js';
 import { appFile, platformDir } from '../conventions/layout.js';
-import { commonLabels, KEYCLOAK_INSTANCE, LABELS, PLATFORM_PROJECT } from '../conventions/names.js';
-import { tlsIngress } from '../edge/tls-ingress.js';
+import {
+  commonLabels,
+  KEYCLOAK_INSTANCE,
+  LABELS,
+  PLATFORM_PROJECT,
+  PLATFORM_REALM,
+} from '../conventions/names.js';
+import { type TlsIngressOptions, tlsCertificate } from '../edge/tls-ingress.js';
+import { publicPkceClient } from '../keycloak/index.js';
 import type { Manifest } from '../render/manifest.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
 import { withExternalSecrets } from '../secrets/external-secrets.js';
+import { argoCdHost, argoCdRedirectUris } from './bootstrap/values/argo-cd.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
 import { type Resources, sized } from './sizing.js';
 
@@ -51,10 +60,11 @@ export interface KeycloakInstance extends Manifest {
   };
   spec: {
     instances: number;
-    hostname: { hostname: string };
+    hostname: { hostname: string; admin: string };
     http: { httpEnabled: boolean; httpPort: number };
     proxy: { headers: 'xforwarded' | 'forwarded' };
     ingress: { enabled: boolean };
+    networkPolicy: { enabled: boolean };
     db: {
       vendor: 'postgres';
       host: string;
@@ -70,7 +80,7 @@ export interface KeycloakInstance extends Manifest {
 }
 
 /** Sync waves inside `platform/keycloak`: the database (and its secret) before the instance reading it. */
-const INNER_WAVES = { database: '0', instance: '1' } as const;
+const INNER_WAVES = { database: '0', instance: '1', realm: '2' } as const;
 
 function labels(component: string) {
   return commonLabels(PLATFORM_COMPONENTS.keycloak.name, component);
@@ -88,12 +98,16 @@ export function keycloakInstance(cluster: Cluster): KeycloakInstance {
     },
     spec: {
       instances: cluster.keycloak.instances,
-      hostname: { hostname: `https://${keycloakHost(cluster)}` },
+      // The admin console and its master-realm login are served at the port-forward address only; the
+      // public edge routes realm endpoints and never /admin or the master realm (see keycloakRoute).
+      hostname: { hostname: `https://${keycloakHost(cluster)}`, admin: KEYCLOAK_ADMIN_URL },
       // Traefik terminates TLS and forwards plain HTTP inside the cluster, with X-Forwarded-* headers.
       http: { httpEnabled: true, httpPort: KEYCLOAK.httpPort },
       proxy: { headers: 'xforwarded' },
       // The kit renders its own Ingress + Certificate; the operator's would bypass both.
       ingress: { enabled: false },
+      // The operator's own policy admits every namespace on 8080; the platform renders exact allows instead.
+      networkPolicy: { enabled: false },
       db: {
         vendor: 'postgres',
         host: KEYCLOAK.pgRwService,
@@ -160,20 +174,133 @@ export function keycloakBackupRule(cluster: Cluster): PrometheusRule {
   });
 }
 
+/**
+ * Where operators open the admin console: `kubectl -n keycloak port-forward svc/keycloak-service 8080`
+ * (over Tailscale to the API server). Keycloak's `hostname-admin` points the console and its master
+ * realm login here.
+ */
+export const KEYCLOAK_ADMIN_URL = `http://localhost:${KEYCLOAK.httpPort}`;
+
+/**
+ * The only paths of `auth.<domain>` the edge routes, from Keycloak's reverse-proxy guidance: the realms'
+ * endpoints (login pages, tokens, keys, discovery) and their static resources. `/admin`, metrics, health
+ * and the whole master realm stay off the internet.
+ */
+export const KEYCLOAK_PUBLIC_PATHS = ['/realms/', '/resources/', '/robots.txt'] as const;
+
+/** The Traefik rule for Keycloak's public host (Traefik v3 rule syntax). */
+export function keycloakRouteRule(cluster: Cluster): string {
+  const paths = KEYCLOAK_PUBLIC_PATHS.map((p) =>
+    p.endsWith('/') ? `PathPrefix(\`${p}\`)` : `Path(\`${p}\`)`,
+  );
+  return [
+    `Host(\`${keycloakHost(cluster)}\`)`,
+    `(${paths.join(' || ')})`,
+    '!PathPrefix(`/realms/master/`)',
+    '!Path(`/realms/master`)',
+  ].join(' && ');
+}
+
+function keycloakEdge(cluster: Cluster): TlsIngressOptions {
+  return {
+    name: KEYCLOAK.instance,
+    namespace: PLATFORM_COMPONENTS.keycloak.namespace,
+    hosts: [keycloakHost(cluster)],
+    service: { name: KEYCLOAK.service, port: KEYCLOAK.httpPort },
+    labels: labels('identity'),
+  };
+}
+
+/** HTTPS only, public realm paths only; the certificate is the same `keycloak-tls` as before. */
+export function keycloakRoute(cluster: Cluster): IngressRoute {
+  const edge = keycloakEdge(cluster);
+  return new IngressRoute({
+    metadata: { name: edge.name, namespace: edge.namespace, labels: edge.labels },
+    spec: {
+      entryPoints: ['websecure'],
+      routes: [
+        {
+          kind: 'Rule',
+          match: keycloakRouteRule(cluster),
+          services: [{ name: KEYCLOAK.service, port: KEYCLOAK.httpPort }],
+        },
+      ],
+      tls: { secretName: `${edge.name}-tls` },
+    },
+  });
+}
+
+/** The fields of a `KeycloakRealmImport` the platform realm sets (checked strictly against the CRD). */
+export interface PlatformRealmImport extends Manifest {
+  apiVersion: typeof apiVersions.keycloak;
+  kind: 'KeycloakRealmImport';
+  metadata: {
+    name: string;
+    namespace: string;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+  };
+  spec: { keycloakCRName: string; realm: Record<string, unknown> };
+}
+
+/**
+ * The platform realm: Argo CD's public client (authorization code + PKCE S256, exact redirect URIs, a
+ * `groups` claim) and the group whose members are Argo CD admins. Users are added in the admin console.
+ */
+export function platformRealm(cluster: Cluster): PlatformRealmImport {
+  return {
+    apiVersion: apiVersions.keycloak,
+    kind: 'KeycloakRealmImport',
+    metadata: {
+      name: `${PLATFORM_REALM.realm}-realm`,
+      namespace: PLATFORM_COMPONENTS.keycloak.namespace,
+      labels: labels('identity'),
+      annotations: { [SYNC_WAVE]: INNER_WAVES.realm },
+    },
+    spec: {
+      keycloakCRName: KEYCLOAK.instance,
+      realm: {
+        realm: PLATFORM_REALM.realm,
+        enabled: true,
+        sslRequired: 'external',
+        groups: [{ name: PLATFORM_REALM.argocdAdminGroup, path: `/${PLATFORM_REALM.argocdAdminGroup}` }],
+        clients: [
+          publicPkceClient({
+            clientId: PLATFORM_REALM.argocdClient,
+            name: 'Argo CD',
+            rootUrl: `https://${argoCdHost(cluster)}`,
+            redirectUris: argoCdRedirectUris(cluster),
+            webOrigins: [`https://${argoCdHost(cluster)}`],
+            protocolMappers: [
+              {
+                name: 'groups',
+                protocol: 'openid-connect',
+                protocolMapper: 'oidc-group-membership-mapper',
+                config: {
+                  'claim.name': 'groups',
+                  'full.path': 'false',
+                  'id.token.claim': 'true',
+                  'access.token.claim': 'true',
+                  'userinfo.token.claim': 'true',
+                },
+              },
+            ],
+          }),
+        ],
+      },
+    },
+  };
+}
+
 /** Everything in `platform/keycloak`. */
 export function keycloakObjects(cluster: Cluster): Manifest[] {
-  const { namespace } = PLATFORM_COMPONENTS.keycloak;
   return withExternalSecrets(cluster, [
     keycloakInstance(cluster),
     ...postgres(cluster, keycloakDatabase(cluster)),
-    ...tlsIngress(cluster, {
-      name: KEYCLOAK.instance,
-      namespace,
-      hosts: [keycloakHost(cluster)],
-      service: { name: KEYCLOAK.service, port: KEYCLOAK.httpPort },
-      labels: labels('identity'),
-    }),
+    keycloakRoute(cluster),
+    tlsCertificate(cluster, keycloakEdge(cluster)),
     keycloakBackupRule(cluster),
+    platformRealm(cluster),
   ]);
 }
 
@@ -185,7 +312,6 @@ export function keycloakApplication(cluster: Cluster) {
     namespace,
     wave,
     sources: [treeSource(cluster, platformDir(name))],
-    createNamespace: true,
     // Keycloak and CNPG kinds come from the operators one wave earlier; on a first sync the dry run may
     // still run before their CRDs are established.
     skipDryRunOnMissingResource: true,

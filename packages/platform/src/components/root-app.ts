@@ -3,7 +3,14 @@ import { application, SYNC_WAVE, treeSource, WAVES } from '../argocd/application
 import { charts, manifests } from '../catalog/versions.js';
 import type { Cluster } from '../cluster/schema.js';
 import { FOLDERS } from '../conventions/layout.js';
-import { commonLabels, PLATFORM_NAMESPACES, PLATFORM_PROJECT, ROOT_APP } from '../conventions/names.js';
+import {
+  commonLabels,
+  PLATFORM_NAMESPACES,
+  PLATFORM_PROJECT,
+  ROOT_APP,
+  ROOT_PROJECT,
+} from '../conventions/names.js';
+import { IDENTITY_GUARD } from './identity-guard.js';
 import { PLATFORM_COMPONENTS } from './platform-components.js';
 
 /**
@@ -19,6 +26,9 @@ const OPERATOR_CLUSTER_KINDS = [
   { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration' },
   // The one store every ExternalSecret reads from (cluster-scoped by design).
   { group: 'external-secrets.io', kind: 'ClusterSecretStore' },
+  // Only the guard on what the identity project may put into keycloak (see identity-guard.ts).
+  { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicy', name: IDENTITY_GUARD },
+  { group: 'admissionregistration.k8s.io', kind: 'ValidatingAdmissionPolicyBinding', name: IDENTITY_GUARD },
 ];
 
 /**
@@ -56,12 +66,36 @@ export function platformProject(cluster: Cluster): AppProject {
   });
 }
 
+/**
+ * The root app's own project, applied by hand with it (a project cannot come from the app it holds): it
+ * may read only this repository and create only Applications and AppProjects, only in `argocd`. Nothing
+ * cluster-scoped, no workload kind: whatever `apps/` holds beyond that, Argo CD refuses to sync.
+ */
+export function rootProject(cluster: Cluster): AppProject {
+  return new AppProject({
+    metadata: {
+      name: ROOT_PROJECT,
+      namespace: PLATFORM_NAMESPACES.argocd,
+      labels: commonLabels('platform', 'root'),
+    },
+    spec: {
+      description: 'The root app: Applications and AppProjects in argocd, from the gitops repository only',
+      sourceRepos: [cluster.gitops.repoURL],
+      destinations: [{ server: 'https://kubernetes.default.svc', namespace: PLATFORM_NAMESPACES.argocd }],
+      clusterResourceWhitelist: [],
+      namespaceResourceWhitelist: [
+        { group: 'argoproj.io', kind: 'Application' },
+        { group: 'argoproj.io', kind: 'AppProject' },
+      ],
+    },
+  });
+}
+
 /** The one Application applied by hand: it syncs `apps/`, where every file is itself an Application. */
 export function rootApplication(cluster: Cluster) {
   return application({
     name: ROOT_APP,
-    // The root app lives in `default`: the `platform` project it would need is one of the files it syncs.
-    project: 'default',
+    project: ROOT_PROJECT,
     namespace: PLATFORM_NAMESPACES.argocd,
     wave: 0,
     sources: [treeSource(cluster, FOLDERS.apps)],

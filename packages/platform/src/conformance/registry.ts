@@ -17,6 +17,8 @@ const BUILT_IN_GROUPS = new Set([
   'policy/v1',
   'rbac.authorization.k8s.io/v1',
   'autoscaling/v2',
+  // ValidatingAdmissionPolicy and its binding (GA since Kubernetes 1.30).
+  'admissionregistration.k8s.io/v1',
 ]);
 
 export interface CrdVersion {

@@ -26,6 +26,8 @@ export const RESERVED_NAMESPACES: readonly string[] = [
 /** The Argo CD project that holds the platform's own components. */
 export const PLATFORM_PROJECT = 'platform';
 export const ROOT_APP = 'root';
+/** The root app's own AppProject: Applications and AppProjects in argocd, nothing else. */
+export const ROOT_PROJECT = 'root';
 
 /** The Argo CD repository credential the bootstrap creates from the environment (never from a file). */
 export const REPO_CREDENTIAL = {
@@ -91,6 +93,10 @@ export const LABELS = {
   grafanaDashboard: 'grafana_dashboard',
   /** CNPG labels each Postgres pod with its cluster's name. */
   cnpgCluster: 'cnpg.io/cluster',
+  /** On a namespace: its pods may call Keycloak in-cluster (signing keys); Keycloak's policy admits them. */
+  keycloakClient: 'ultron.io/keycloak-client',
+  /** On a pod: a realm-sync Job, the only thing that calls Keycloak's admin API in-cluster. */
+  realmSync: 'ultron.io/realm-sync',
 } as const;
 
 /** Argo CD annotations the recipe relies on. */
@@ -102,6 +108,15 @@ export const ARGOCD = {
 
 /** The Argo CD project that may sync app realms into the Keycloak namespace (and nothing else). */
 export const IDENTITY_PROJECT = 'identity';
+/**
+ * The platform's own realm (not `master`): operators sign in to Argo CD through it. Members of the admin
+ * group are Argo CD admins; everyone else who can sign in reads only.
+ */
+export const PLATFORM_REALM = {
+  realm: 'platform',
+  argocdClient: 'argocd',
+  argocdAdminGroup: 'argocd-admins',
+} as const;
 /** The Keycloak CR's name; the operator serves it as `<name>-service` and keeps admin credentials in `<name>-initial-admin`. */
 export const KEYCLOAK_INSTANCE = 'keycloak';
 

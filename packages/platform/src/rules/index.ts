@@ -5,6 +5,7 @@ import migrationsRunOnce from './migrations-run-once.js';
 import monitorsMatchTargets from './monitors-match-targets.js';
 import namespacesExist from './namespaces-exist.js';
 import noPlaintextSecrets from './no-plaintext-secrets.js';
+import noSecretsOnArgv from './no-secrets-on-argv.js';
 import operatorOwnedNames from './operator-owned-names.js';
 import pinnedImages from './pinned-images.js';
 import podSecurityRestricted from './pod-security-restricted.js';
@@ -17,6 +18,7 @@ import serviceSelectsPods from './service-selects-pods.js';
 import tlsMatchesRoutes from './tls-matches-routes.js';
 import wavesOrdered from './waves-ordered.js';
 
+export { type ArgvLeak, secretsOnArgv } from './no-secrets-on-argv.js';
 export { defineRule, type Rule, type TreeEntry } from './rule.js';
 
 /** Rules that relate objects to each other. */
@@ -37,7 +39,12 @@ export const crossObjectRules: readonly Rule[] = [
 ];
 
 /** Secure-default policies checked object by object. */
-export const policyRules: readonly Rule[] = [noPlaintextSecrets, pinnedImages, podSecurityRestricted];
+export const policyRules: readonly Rule[] = [
+  noPlaintextSecrets,
+  noSecretsOnArgv,
+  pinnedImages,
+  podSecurityRestricted,
+];
 
 /** Every rule of the kit, in a stable order. */
 export const rules: readonly Rule[] = [...crossObjectRules, ...policyRules];

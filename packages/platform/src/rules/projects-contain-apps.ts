@@ -37,7 +37,6 @@ export default defineRule({
     }
     const problems: Problem[] = [];
     for (const a of applications(entries)) {
-      if (a.project === 'default') continue; // only the root app, which Argo CD's own default project holds
       const project = projects.get(a.project);
       const where = describe(a.app);
       if (!project) {

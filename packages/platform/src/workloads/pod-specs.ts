@@ -26,6 +26,8 @@ export interface PodSpecLike {
 export interface ContainerLike {
   name: string;
   image?: string;
+  command?: string[];
+  args?: string[];
   env?: {
     name: string;
     valueFrom?: { secretKeyRef?: { name?: string; key?: string; optional?: boolean } };

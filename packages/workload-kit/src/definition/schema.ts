@@ -184,6 +184,24 @@ const migrations = z.strictObject({
   backoffLimit: z.number().int().min(0).max(10).default(2),
 });
 
+/**
+ * One extra egress destination, beyond the defaults (DNS, HTTPS to the public internet, the app's database
+ * and Keycloak). Explicit CIDR and ports, with the reason rendered on the NetworkPolicy.
+ */
+const egressRule = z.strictObject({
+  /** An IPv4 CIDR, e.g. "203.0.113.10/32"; private, Tailscale and link-local ranges only when listed here. */
+  cidr: z
+    .string()
+    .regex(
+      /^(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}\/([0-9]|[12][0-9]|3[0-2])$/,
+      hinted('must be an IPv4 CIDR', 'e.g. "203.0.113.10/32"'),
+    ),
+  /** Destination ports (any, e.g. 443 or 5432: these are the far side's, not the pod's). */
+  ports: z.array(z.number().int().min(1).max(65535)).min(1),
+  /** One line: why the app needs it (rendered on the policy, printed by `ultron audit`). */
+  reason: z.string().min(3),
+});
+
 const auth = z.strictObject({
   /** Keycloak realm; defaults to the app name. */
   realm: dnsLabel()
@@ -213,6 +231,8 @@ const auth = z.strictObject({
       )
       .min(1),
   }),
+  /** Realm roles the app defines; the realm sync creates them and deletes the ones removed from here. */
+  roles: z.array(dnsLabel()).default([]),
 });
 
 export const workloadSchema = z
@@ -250,6 +270,8 @@ export const workloadSchema = z
     database: z.union([z.literal(false), database]).default(() => database.parse({})),
     migrations: z.union([z.literal(false), migrations]).default(() => migrations.parse({})),
     auth: z.union([z.literal(false), auth]).default(false),
+    /** Extra egress destinations; none by default. */
+    egress: z.array(egressRule).default([]),
     /** Extra ConfigMaps: name → key → value. */
     configMaps: z.record(dnsLabel(253), z.record(dataKey, z.string())).default({}),
   })

@@ -6,9 +6,13 @@ import {
   commonLabels,
   IDENTITY_PROJECT,
   KEYCLOAK_INSTANCE,
+  type KeycloakClient,
+  LABELS,
   type Manifest,
   manifests,
   PLATFORM_NAMESPACES,
+  publicPkceClient,
+  serviceAccountClient,
   treeSource,
   WAVES,
   workloadDir,
@@ -17,14 +21,23 @@ import { Job } from 'kubernetes-models/batch/v1/Job';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { Workload } from '../definition/schema.js';
-import type { KeycloakClient, KeycloakRealmImport } from '../models/keycloak-realm-import.js';
+import type { KeycloakRealmImport } from '../models/keycloak-realm-import.js';
 import { containerSecurityContext, tmpMount, tmpVolume } from './pod.js';
+import { SYNC_SCRIPT } from './realm-sync/script.js';
 
 type Auth = Exclude<Workload['auth'], false>;
 
 /** The key of `<app>-kc` holding the confidential API client's secret (read by the API and by Keycloak). */
 export const API_CLIENT_SECRET_KEY = 'KC_API_CLIENT_SECRET';
-const SECRET_PLACEHOLDER = `\${${API_CLIENT_SECRET_KEY}}`;
+/** The key of `<app>-kc` holding the realm-sync client's secret (read by the import and the sync Job). */
+export const SYNC_CLIENT_SECRET_KEY = 'KC_SYNC_CLIENT_SECRET';
+const placeholder = (key: string) => `\${${key}}`;
+/** The realm's own admin client: a service account limited to this realm's clients and roles. */
+export const SYNC_CLIENT_ID = 'realm-sync';
+/** What marks a client or realm role as the sync's to update and delete (see realm-sync/script.ts). */
+export const MANAGED_DESCRIPTION = 'managed by ultron realm sync';
+/** The realm-management roles the sync client's service account holds: manage this realm's clients and roles, nothing more. */
+const SYNC_CLIENT_ROLES = ['manage-clients', 'manage-realm', 'view-clients', 'view-realm'];
 
 export function realmDir(app: string): string {
   return `${workloadDir(app)}/realm`;
@@ -45,22 +58,12 @@ export function issuerUrl(cluster: Cluster, w: Workload, auth: Auth): string {
  */
 function spaClient(w: Workload, auth: Auth): KeycloakClient {
   const names = appNames(w.name);
-  return {
+  return publicPkceClient({
     clientId: names.spaClient,
     name: `${w.name} web app`,
-    enabled: true,
-    protocol: 'openid-connect',
-    publicClient: true,
-    standardFlowEnabled: true,
-    implicitFlowEnabled: false,
-    directAccessGrantsEnabled: false,
-    serviceAccountsEnabled: false,
-    redirectUris: [...auth.spa.redirectUris],
-    webOrigins: [...auth.spa.webOrigins],
-    attributes: {
-      'pkce.code.challenge.method': 'S256',
-      'post.logout.redirect.uris': auth.spa.webOrigins.join('##'),
-    },
+    description: MANAGED_DESCRIPTION,
+    redirectUris: auth.spa.redirectUris,
+    webOrigins: auth.spa.webOrigins,
     protocolMappers: [
       {
         name: `audience-${names.apiClient}`,
@@ -74,23 +77,34 @@ function spaClient(w: Workload, auth: Auth): KeycloakClient {
         },
       },
     ],
-  };
+  });
 }
 
 /** The API's confidential client; its secret comes from `<app>-kc`, never from Git. */
 function apiClient(w: Workload): KeycloakClient {
-  return {
+  return serviceAccountClient({
     clientId: appNames(w.name).apiClient,
     name: `${w.name} API`,
-    enabled: true,
-    protocol: 'openid-connect',
-    publicClient: false,
-    standardFlowEnabled: false,
-    implicitFlowEnabled: false,
-    directAccessGrantsEnabled: false,
-    serviceAccountsEnabled: true,
-    secret: SECRET_PLACEHOLDER,
-  };
+    description: MANAGED_DESCRIPTION,
+    secret: placeholder(API_CLIENT_SECRET_KEY),
+  });
+}
+
+/**
+ * The realm-sync client: a service account with this realm's realm-management roles only. The import
+ * creates it with the realm; the sync never touches it (it carries no managed description).
+ */
+function syncClient(): KeycloakClient {
+  return serviceAccountClient({
+    clientId: SYNC_CLIENT_ID,
+    name: 'realm sync (ultron)',
+    secret: placeholder(SYNC_CLIENT_SECRET_KEY),
+  });
+}
+
+/** The realm roles of the definition, marked as the sync's own. */
+function realmRoles(auth: Auth) {
+  return [...auth.roles].sort().map((name) => ({ name, description: MANAGED_DESCRIPTION }));
 }
 
 /** Creates the realm on first sync (the operator's import never updates an existing realm). */
@@ -110,71 +124,60 @@ function realmImport(w: Workload, auth: Auth): KeycloakRealmImport {
         realm: realmName(w, auth),
         enabled: true,
         sslRequired: 'external',
-        clients: [spaClient(w, auth), apiClient(w)],
+        clients: [spaClient(w, auth), apiClient(w), syncClient()],
+        roles: { realm: realmRoles(auth) },
+        users: [
+          {
+            username: `service-account-${SYNC_CLIENT_ID}`,
+            enabled: true,
+            serviceAccountClientId: SYNC_CLIENT_ID,
+            clientRoles: { 'realm-management': SYNC_CLIENT_ROLES },
+          },
+        ],
       },
       placeholders: {
         [API_CLIENT_SECRET_KEY]: { secret: { name: names.keycloakSecret, key: API_CLIENT_SECRET_KEY } },
+        [SYNC_CLIENT_SECRET_KEY]: { secret: { name: names.keycloakSecret, key: SYNC_CLIENT_SECRET_KEY } },
       },
     },
   };
 }
 
-/**
- * Applies the declared clients to the live realm on every sync, because the realm import only creates.
- * Idempotent: updates (merging) what exists, creates what is missing, never deletes what it does not own.
- */
-const SYNC_SCRIPT = `#!/bin/bash
-# Reconciles this app's Keycloak clients with the declared ones (a KeycloakRealmImport never updates).
-set -euo pipefail
-kc() { /opt/keycloak/bin/kcadm.sh "$@" --config /tmp/kcadm.config; }
-retry() { for _ in $(seq 1 60); do "$@" >/dev/null 2>&1 && return 0; sleep 5; done; echo "timed out: $*" >&2; return 1; }
-
-retry kc config credentials --server "$KEYCLOAK_URL" --realm master --user "$KC_ADMIN_USER" --password "$KC_ADMIN_PASSWORD"
-# The realm exists once the operator has run the import.
-retry kc get "realms/$REALM"
-
-client_uuid() { kc get clients -r "$REALM" -q "clientId=$1" --fields id --format csv --noquotes; }
-
-for file in /config/client--*.json; do
-  client_id=$(basename "$file" .json); client_id=\${client_id#client--}
-  uuid=$(client_uuid "$client_id")
-  if [ -z "$uuid" ]; then kc create clients -r "$REALM" -f "$file"; uuid=$(client_uuid "$client_id");
-  else kc update "clients/$uuid" -r "$REALM" -f "$file" --merge; fi
-  for mapper in /config/mapper--"$client_id"--*.json; do
-    [ -e "$mapper" ] || continue
-    name=$(basename "$mapper" .json); name=\${name#mapper--"$client_id"--}
-    existing=$(kc get "clients/$uuid/protocol-mappers/models" -r "$REALM" --fields id,name --format csv --noquotes | awk -F, -v n="$name" '$2 == n { print $1 }')
-    if [ -n "$existing" ]; then kc update "clients/$uuid/protocol-mappers/models/$existing" -r "$REALM" -f "$mapper" -s "id=$existing";
-    else kc create "clients/$uuid/protocol-mappers/models" -r "$REALM" -f "$mapper"; fi
-  done
-  echo "client $client_id in sync"
-done
-kc update "clients/$(client_uuid "$API_CLIENT_ID")" -r "$REALM" -s "secret=$KC_API_CLIENT_SECRET"
-echo "realm $REALM in sync"
-`;
-
-function syncConfigMap(w: Workload, auth: Auth): ConfigMap {
+/** The files the sync script reads from `/config`: one per client, mapper and role, plus URI lists. */
+export function syncFiles(w: Workload, auth: Auth): Record<string, string> {
   const files: Record<string, string> = { 'sync-realm.sh': SYNC_SCRIPT };
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   for (const client of [spaClient(w, auth), apiClient(w)]) {
     const { protocolMappers, secret: _secret, ...fields } = client;
-    files[`client--${client.clientId}.json`] = `${JSON.stringify(fields, null, 2)}\n`;
+    files[`client--${client.clientId}.json`] = json(fields);
+    // Plain lists, so the script can name each URI an update removes without a JSON parser.
+    files[`redirectUris--${client.clientId}.txt`] = (client.redirectUris ?? []).map((u) => `${u}\n`).join('');
+    files[`webOrigins--${client.clientId}.txt`] = (client.webOrigins ?? []).map((u) => `${u}\n`).join('');
     for (const mapper of protocolMappers ?? []) {
-      files[`mapper--${client.clientId}--${mapper.name}.json`] = `${JSON.stringify(mapper, null, 2)}\n`;
+      files[`mapper--${client.clientId}--${mapper.name}.json`] = json(mapper);
     }
   }
+  for (const role of realmRoles(auth)) files[`role--${role.name}.json`] = json(role);
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function syncConfigMap(w: Workload, auth: Auth): ConfigMap {
   return new ConfigMap({
     metadata: {
       name: `${w.name}-realm-sync`,
       namespace: PLATFORM_NAMESPACES.keycloak,
       labels: commonLabels(w.name, 'auth'),
     },
-    data: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),
+    data: syncFiles(w, auth),
   });
 }
 
 function syncJob(w: Workload, auth: Auth): Job {
   const names = appNames(w.name);
-  const admin = `${KEYCLOAK_INSTANCE}-initial-admin`;
+  const secretEnv = (name: string, key: string): IEnvVar => ({
+    name,
+    valueFrom: { secretKeyRef: { name: names.keycloakSecret, key } },
+  });
   return new Job({
     metadata: {
       name: `${w.name}-realm-sync`,
@@ -186,7 +189,8 @@ function syncJob(w: Workload, auth: Auth): Job {
       backoffLimit: 3,
       activeDeadlineSeconds: 900,
       template: {
-        metadata: { labels: commonLabels(w.name, 'auth') },
+        // The label Keycloak's NetworkPolicy admits to the admin API (and nothing else in the namespace).
+        metadata: { labels: { ...commonLabels(w.name, 'auth'), [LABELS.realmSync]: 'true' } },
         spec: {
           restartPolicy: 'Never',
           automountServiceAccountToken: false,
@@ -206,13 +210,11 @@ function syncJob(w: Workload, auth: Auth): Job {
                 { name: 'HOME', value: '/tmp' },
                 { name: 'KEYCLOAK_URL', value: keycloakInternalUrl() },
                 { name: 'REALM', value: realmName(w, auth) },
+                { name: 'SYNC_CLIENT_ID', value: SYNC_CLIENT_ID },
                 { name: 'API_CLIENT_ID', value: names.apiClient },
-                { name: 'KC_ADMIN_USER', valueFrom: { secretKeyRef: { name: admin, key: 'username' } } },
-                { name: 'KC_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: admin, key: 'password' } } },
-                {
-                  name: API_CLIENT_SECRET_KEY,
-                  valueFrom: { secretKeyRef: { name: names.keycloakSecret, key: API_CLIENT_SECRET_KEY } },
-                },
+                // kcadm reads the client secret from this variable: it never appears on a command line.
+                secretEnv('KC_CLI_CLIENT_SECRET', SYNC_CLIENT_SECRET_KEY),
+                secretEnv(API_CLIENT_SECRET_KEY, API_CLIENT_SECRET_KEY),
               ],
               resources: { requests: { cpu: '50m', memory: '256Mi' }, limits: { memory: '512Mi' } },
               securityContext: containerSecurityContext,

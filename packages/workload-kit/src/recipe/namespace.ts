@@ -1,19 +1,15 @@
-import { appNames, commonLabels } from '@ultron/platform/core';
-import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { appNames, commonLabels, LABELS, podSecurityNamespace } from '@ultron/platform/core';
+import type { Namespace } from 'kubernetes-models/v1/Namespace';
 import type { Workload } from '../definition/schema.js';
 
-/** The app's namespace, enforcing Pod Security "restricted" for everything in it. */
+/**
+ * The app's namespace, enforcing Pod Security "restricted" for everything in it. With auth, it is marked
+ * as a Keycloak client: Keycloak's own NetworkPolicy admits its pods (and no other namespace's).
+ */
 export function namespace(w: Workload): Namespace {
-  return new Namespace({
-    metadata: {
-      name: appNames(w.name).namespace,
-      labels: {
-        ...commonLabels(w.name),
-        'pod-security.kubernetes.io/enforce': 'restricted',
-        'pod-security.kubernetes.io/enforce-version': 'latest',
-        'pod-security.kubernetes.io/audit': 'restricted',
-        'pod-security.kubernetes.io/warn': 'restricted',
-      },
-    },
-  });
+  return podSecurityNamespace(
+    appNames(w.name).namespace,
+    { ...commonLabels(w.name), ...(w.auth ? { [LABELS.keycloakClient]: 'true' } : {}) },
+    { level: 'restricted' },
+  );
 }

@@ -7,7 +7,11 @@ export const BOOTSTRAP_FILES = {
   plan: `${FOLDERS.bootstrap}/plan.yaml`,
   runbook: `${FOLDERS.bootstrap}/README.md`,
   rootApp: ROOT_APP_FILE,
+  /** The root app's own AppProject, applied with it (the root app cannot sync the project that holds it). */
+  rootProject: `${FOLDERS.bootstrap}/root-project.yaml`,
   clusterIssuers: `${FOLDERS.bootstrap}/cluster-issuers.yaml`,
+  /** The namespaces the Helm releases go into, with Pod Security labels and NetworkPolicies. */
+  namespaces: `${FOLDERS.bootstrap}/namespaces.yaml`,
   traefikConfig: `${FOLDERS.bootstrap}/k3s/traefik-config.yaml`,
   k3sConfig: (node: ClusterNode) => `${FOLDERS.bootstrap}/k3s/${node.name}.config.yaml`,
   /** `bootstrap/helm/01-cert-manager.values.yaml`: numbered in install order. */

@@ -40,6 +40,8 @@ export function k3sConfig(cluster: Cluster, node: ClusterNode): Record<string, u
     'tls-san': tlsSans(node),
     // Secrets are encrypted at rest in the datastore (AES-CBC key generated on first start).
     'secrets-encryption': true,
+    // The API endpoint NetworkPolicies allow is the Tailscale IP unless the definition names another one.
+    ...(!cluster.kubernetesApi.address && node.tailscaleIP ? { 'advertise-address': node.tailscaleIP } : {}),
     ...overTailscale,
   };
 }

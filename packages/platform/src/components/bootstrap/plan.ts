@@ -30,12 +30,12 @@ export const bootstrapPlanSchema = z.strictObject({
 export type BootstrapStep = z.infer<typeof stepSchema>;
 export type BootstrapPlan = z.infer<typeof bootstrapPlanSchema>;
 
-const apply = (id: string, title: string, why: string, treePath: string): BootstrapStep => ({
+const apply = (id: string, title: string, why: string, ...treePaths: string[]): BootstrapStep => ({
   id,
   title,
   why,
   command: 'kubectl',
-  args: [...APPLY, '-f', fromRepoRoot(treePath)],
+  args: [...APPLY, ...treePaths.flatMap((p) => ['-f', fromRepoRoot(p)])],
 });
 
 /**
@@ -71,6 +71,12 @@ export function bootstrapPlan(cluster: Cluster): BootstrapPlan {
   return {
     cluster: cluster.name,
     steps: [
+      apply(
+        'namespaces',
+        "The Helm releases' namespaces, with Pod Security labels and default-deny NetworkPolicies",
+        'first: every pod the bootstrap starts lands in a namespace that already enforces Pod Security and denies by default',
+        BOOTSTRAP_FILES.namespaces,
+      ),
       certManager!,
       apply(
         'cluster-issuers',
@@ -96,8 +102,9 @@ export function bootstrapPlan(cluster: Cluster): BootstrapPlan {
       },
       apply(
         'root-app',
-        'Apply the root Application (app-of-apps)',
-        'last: from here on Argo CD syncs everything else from Git',
+        'Apply the root AppProject and the root Application (app-of-apps)',
+        'last: from here on Argo CD syncs everything else from Git, and the root app may only create Applications and AppProjects',
+        BOOTSTRAP_FILES.rootProject,
         BOOTSTRAP_FILES.rootApp,
       ),
     ],

@@ -2,13 +2,13 @@ import { alertingSecrets } from '../../alerting/alertmanager.js';
 import { k3s } from '../../catalog/versions.js';
 import type { Cluster, ClusterNode } from '../../cluster/schema.js';
 import { BACKUP_CREDENTIAL_KEYS } from '../../cnpg/object-store.js';
-import { PLATFORM_NAMESPACES } from '../../conventions/names.js';
+import { PLATFORM_NAMESPACES, PLATFORM_REALM } from '../../conventions/names.js';
 import { vaultSecretName } from '../../secrets/external-secrets.js';
-import { KEYCLOAK, keycloakHost } from '../keycloak.js';
+import { KEYCLOAK, KEYCLOAK_ADMIN_URL, keycloakHost } from '../keycloak.js';
 import { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
 import { K3S_API_PORT, K3S_CONFIG_PATH, serverNode, tlsSans } from './k3s.js';
 import { type BootstrapPlan, formatStep, REPO_CREDENTIAL } from './plan.js';
-import { argoCdHost } from './values/argo-cd.js';
+import { ARGOCD_CLI_CALLBACK_PORT, argoCdHost } from './values/argo-cd.js';
 import { grafanaService } from './values/kube-prometheus-stack.js';
 
 /** The commands that create one Secret from a temporary env file, then delete the file. */
@@ -262,11 +262,41 @@ function disasterRecovery(cluster: Cluster): string {
 
 function afterwards(cluster: Cluster): string {
   return [
-    `- Argo CD: https://${argoCdHost(cluster)} — user \`admin\`, password from \`kubectl -n ${PLATFORM_NAMESPACES.argocd} get secret argocd-initial-admin-secret -o jsonpath='{.data.password}' | base64 -d\`; change it, then delete that Secret. The CLI goes through Traefik with \`argocd login ${argoCdHost(cluster)} --grpc-web\`.`,
-    `- Keycloak: https://${keycloakHost(cluster)} — the bootstrap admin is in Secret \`${KEYCLOAK.initialAdminSecret}\` (${PLATFORM_NAMESPACES.keycloak}). Create personal admins for people; keep the bootstrap admin for automation only (the workloads' realm sync Jobs log in with it).`,
+    `- Argo CD: https://${argoCdHost(cluster)} — sign in with Keycloak (section 7); the local \`admin\` is disabled.`,
+    `- Keycloak's admin console is not public (the edge routes only realm endpoints, never \`/admin\` or the master realm): over Tailscale, \`kubectl -n ${PLATFORM_NAMESPACES.keycloak} port-forward svc/${KEYCLOAK.service} ${KEYCLOAK.httpPort}\`, then ${KEYCLOAK_ADMIN_URL}/admin/. The bootstrap admin is in Secret \`${KEYCLOAK.initialAdminSecret}\` (${PLATFORM_NAMESPACES.keycloak}); create personal admins in \`master\` and stop using it. No automation uses it: each app realm's sync Job has its own \`realm-sync\` client.`,
+    `- Once, after Keycloak first starts: the admin console signs in through the master realm, whose pages Keycloak addresses at its public host unless the realm says otherwise, and the edge does not route them. Point the master realm at the port-forward address, from inside the pod (the bootstrap admin's credentials stay in its environment; the script travels on stdin):`,
+    sh(
+      [
+        `kubectl -n ${PLATFORM_NAMESPACES.keycloak} exec -i ${KEYCLOAK.instance}-0 -- bash -s <<'EOF'`,
+        'export HOME=/tmp KC_CLI_PASSWORD="$KC_BOOTSTRAP_ADMIN_PASSWORD"',
+        `/opt/keycloak/bin/kcadm.sh config credentials --config /tmp/kcadm.config --server http://localhost:${KEYCLOAK.httpPort} --realm master --user "$KC_BOOTSTRAP_ADMIN_USERNAME"`,
+        `/opt/keycloak/bin/kcadm.sh update realms/master --config /tmp/kcadm.config -s attributes.frontendUrl=${KEYCLOAK_ADMIN_URL}`,
+        'rm -f /tmp/kcadm.config',
+        'EOF',
+      ].join('\n'),
+    ),
     `- Grafana is not public: \`kubectl -n ${cluster.monitoring.namespace} port-forward svc/${grafanaService(cluster)} 3000:80\`; its admin password is in Secret \`${grafanaService(cluster)}\`.`,
     `- Watch the waves converge: \`kubectl -n ${PLATFORM_NAMESPACES.argocd} get applications -w\` (operators, then Keycloak, then the workloads).`,
   ].join('\n');
+}
+
+function singleSignOn(cluster: Cluster): string {
+  const argocd = PLATFORM_NAMESPACES.argocd;
+  return [
+    `Argo CD signs people in through Keycloak: realm \`${PLATFORM_REALM.realm}\`, public client \`${PLATFORM_REALM.argocdClient}\` (PKCE, exact redirect URIs, a \`groups\` claim). Members of group \`${PLATFORM_REALM.argocdAdminGroup}\` are Argo CD admins; everyone else who can sign in reads only. The local \`admin\` account is disabled.`,
+    `- Give someone access: in the admin console (section 6), realm \`${PLATFORM_REALM.realm}\` → Users → add the user (with a verified email and a password or an identity provider), and for admin rights join group \`${PLATFORM_REALM.argocdAdminGroup}\`.`,
+    `- CLI: \`argocd login ${argoCdHost(cluster)} --sso --grpc-web\` opens the browser; the CLI receives the code on \`http://localhost:${ARGOCD_CLI_CALLBACK_PORT}/auth/callback\` (a registered redirect URI), so run it on the machine with the browser.`,
+    '- Break-glass (Keycloak down or the realm broken): `kubectl` over Tailscale still has cluster-admin, so Argo CD is never the only way in. To get the UI back temporarily, enable the local admin and set its password from a prompt, never a command argument:',
+    sh(
+      [
+        `kubectl -n ${argocd} patch configmap argocd-cm --type merge -p '{"data":{"admin.enabled":"true"}}'`,
+        'hash=$(htpasswd -nBC 10 admin | cut -d: -f2)   # prompts for the password',
+        `kubectl -n ${argocd} patch secret argocd-secret --type merge -p "{\\"stringData\\":{\\"admin.password\\":\\"$hash\\",\\"admin.passwordMtime\\":\\"$(date -u +%FT%TZ)\\"}}"`,
+        `kubectl -n ${argocd} rollout restart deployment argocd-server`,
+      ].join('\n'),
+    ),
+    'Then fix Keycloak, and close the glass again: rerun `ultron-bootstrap` (the Helm values set `admin.enabled: false`) and `kubectl -n argocd patch secret argocd-secret --type json -p \'[{"op":"remove","path":"/data/admin.password"}]\'`.',
+  ].join('\n\n');
 }
 
 /** `bootstrap/README.md`: the exact rebuild order, rendered from the same plan the command runs. */
@@ -298,6 +328,8 @@ export function runbook(cluster: Cluster, plan: BootstrapPlan): string {
     secretsStep(cluster),
     '## 10. First logins and checks',
     afterwards(cluster),
+    '## Single sign-on and break-glass',
+    singleSignOn(cluster),
     '## Rebuild from backups (disaster recovery)',
     disasterRecovery(cluster),
     '## What stays manual, and why',
@@ -308,7 +340,7 @@ export function runbook(cluster: Cluster, plan: BootstrapPlan): string {
       oci
         ? '- Secret values are typed once, into the vault (step 3): never in Git. A rebuild from Git needs none typed again; the repository token is read from the vault for the Helm bootstrap.'
         : '- Secret values are typed after every rebuild (step 9): never in Git. Switch `secrets` to `oci-vault` to type them once, into a vault.',
-      "- Keycloak realms: `KeycloakRealmImport` creates a realm once and ignores later edits; each app's realm sync Job reapplies its clients through the admin API.",
+      "- Keycloak realms: `KeycloakRealmImport` creates a realm once and ignores later edits; each app's realm-sync Job reapplies its clients and roles through the admin API (with the realm's own `realm-sync` client) and deletes the ones removed from the definition: `ultron realm diff <app>` lists them before you push. A realm imported before the sync client existed needs it once: in the admin console create confidential client `realm-sync` (service account only) with realm-management roles manage-clients, manage-realm, view-clients, view-realm, and put its secret in `<app>-kc` as `KC_SYNC_CLIENT_SECRET`.",
     ].join('\n'),
     '## Changing the bootstrap layer',
     'Argo CD does not sync `gitops/bootstrap/`. To change it (bump `@ultron/*` or a pin of the catalog, Helm values, the ClusterIssuers, the Traefik tuning): run `pnpm turbo build`, review the YAML diff of `gitops/bootstrap/`, merge, then run `ultron-bootstrap` again. Every step is idempotent: `helm upgrade --install` and server-side apply only change what changed. A changed k3s config is copied to the node(s) by hand and followed by `sudo systemctl restart k3s` (or `k3s-agent`).',

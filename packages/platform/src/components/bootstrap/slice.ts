@@ -4,8 +4,16 @@ import { PLATFORM_PROJECT_FILE } from '../../conventions/reserved.js';
 import type { Slice } from '../../render/slice.js';
 import { Tree } from '../../render/tree.js';
 import { toYaml } from '../../render/yaml.js';
+import { identityGuard } from '../identity-guard.js';
 import { identityProject } from '../identity-project.js';
-import { platformProject, rootApplication } from '../root-app.js';
+import {
+  PLATFORM_NAMESPACES_APP_FILE,
+  PLATFORM_NAMESPACES_DIR,
+  platformNamespaceFiles,
+  platformNamespaceObjects,
+  platformNamespacesApplication,
+} from '../namespaces.js';
+import { platformProject, rootApplication, rootProject } from '../root-app.js';
 import { clusterIssuers } from './cluster-issuers.js';
 import { BOOTSTRAP_FILES } from './files.js';
 import { k3sConfigFile } from './k3s.js';
@@ -22,11 +30,16 @@ export function buildBootstrap(cluster: Cluster): Tree {
   const plan = bootstrapPlan(cluster);
   const tree = new Tree()
     .addFile(BOOTSTRAP_FILES.rootApp, [rootApplication(cluster)])
+    .addFile(BOOTSTRAP_FILES.rootProject, [rootProject(cluster)])
     .addFile(appFile(PLATFORM_PROJECT_FILE), [platformProject(cluster), identityProject(cluster)])
+    .addFile(BOOTSTRAP_FILES.namespaces, platformNamespaceObjects(cluster, 'bootstrap'))
+    .addFile(PLATFORM_NAMESPACES_APP_FILE, [platformNamespacesApplication(cluster)])
     .addFile(BOOTSTRAP_FILES.clusterIssuers, clusterIssuers(cluster))
     .addFile(BOOTSTRAP_FILES.traefikConfig, [traefikConfig(cluster)])
     .addText(BOOTSTRAP_FILES.plan, toYaml(plan))
     .addText(BOOTSTRAP_FILES.runbook, runbook(cluster, plan));
+  for (const [file, objects] of platformNamespaceFiles(cluster)) tree.addFile(file, objects);
+  tree.addFile(`${PLATFORM_NAMESPACES_DIR}/identity-guard.yaml`, identityGuard());
   for (const node of cluster.nodes)
     tree.addText(BOOTSTRAP_FILES.k3sConfig(node), k3sConfigFile(cluster, node));
   helmReleases(cluster).forEach((release, i) => {
@@ -40,5 +53,13 @@ export function buildBootstrap(cluster: Cluster): Tree {
 }
 
 export function bootstrap(cluster: Cluster): Slice {
-  return { owns: [FOLDERS.bootstrap, appFile(PLATFORM_PROJECT_FILE)], build: () => buildBootstrap(cluster) };
+  return {
+    owns: [
+      FOLDERS.bootstrap,
+      appFile(PLATFORM_PROJECT_FILE),
+      PLATFORM_NAMESPACES_APP_FILE,
+      PLATFORM_NAMESPACES_DIR,
+    ],
+    build: () => buildBootstrap(cluster),
+  };
 }

@@ -1,7 +1,8 @@
 import { argoCdNotificationsValues } from '../../../alerting/argocd-notifications.js';
 import { charts } from '../../../catalog/versions.js';
 import type { Cluster } from '../../../cluster/schema.js';
-import { PLATFORM_NAMESPACES } from '../../../conventions/names.js';
+import { PLATFORM_NAMESPACES, PLATFORM_REALM } from '../../../conventions/names.js';
+import { toYaml } from '../../../render/yaml.js';
 import { sized } from '../../sizing.js';
 import type { HelmRelease } from '../release.js';
 
@@ -52,6 +53,50 @@ hs.message = obj.status.health.message or ""
 return hs
 `;
 
+/** The port `argocd login --sso` listens on for the browser's redirect. */
+export const ARGOCD_CLI_CALLBACK_PORT = 8085;
+
+/**
+ * The exact redirect URIs of the Argo CD client: the UI's callback and PKCE verification page, and the
+ * CLI's local callback. Nothing else (no wildcard).
+ */
+export function argoCdRedirectUris(cluster: Cluster): string[] {
+  const base = `https://${argoCdHost(cluster)}`;
+  return [
+    `${base}/auth/callback`,
+    `${base}/pkce/verify`,
+    `http://localhost:${ARGOCD_CLI_CALLBACK_PORT}/auth/callback`,
+  ];
+}
+
+/** The issuer Argo CD trusts: the platform realm on Keycloak's public host. */
+export function argoCdIssuer(cluster: Cluster): string {
+  return `https://auth.${cluster.authDomain}/realms/${PLATFORM_REALM.realm}`;
+}
+
+/**
+ * Single sign-on straight against Keycloak (no Dex): a public client with PKCE, so no client secret exists
+ * anywhere. The groups claim comes from the client's group-membership mapper.
+ */
+export function argoCdOidcConfig(cluster: Cluster): Record<string, unknown> {
+  return {
+    name: 'Keycloak',
+    issuer: argoCdIssuer(cluster),
+    clientID: PLATFORM_REALM.argocdClient,
+    enablePKCEAuthentication: true,
+    requestedScopes: ['openid', 'profile', 'email'],
+  };
+}
+
+/** RBAC: the Keycloak admin group is admin, every other signed-in user reads only. */
+export function argoCdRbac(): Record<string, string> {
+  return {
+    'policy.default': 'role:readonly',
+    'policy.csv': `g, ${PLATFORM_REALM.argocdAdminGroup}, role:admin\n`,
+    scopes: '[groups]',
+  };
+}
+
 const monitored = (release: string) => ({
   enabled: true,
   serviceMonitor: { enabled: true, additionalLabels: { release } },
@@ -68,7 +113,14 @@ export function argoCdRelease(cluster: Cluster): HelmRelease {
     values: {
       global: { domain: argoCdHost(cluster) },
       configs: {
-        cm: { 'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH_LUA },
+        cm: {
+          'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH_LUA,
+          url: `https://${argoCdHost(cluster)}`,
+          'oidc.config': toYaml(argoCdOidcConfig(cluster)),
+          // No local admin once SSO works; the break-glass path is in the runbook.
+          'admin.enabled': false,
+        },
+        rbac: argoCdRbac(),
         // Traefik terminates TLS; the server speaks plain HTTP inside the cluster.
         params: {
           'server.insecure': true,
@@ -96,7 +148,7 @@ export function argoCdRelease(cluster: Cluster): HelmRelease {
       applicationSet: { resources: sized('20m', '64Mi', '200m', '128Mi') },
       redis: { resources: sized('20m', '64Mi', '200m', '128Mi') },
       redisSecretInit: { resources: sized('10m', '32Mi', '100m', '64Mi') },
-      // Single sign-on will go through Keycloak's OIDC directly; Dex would be one more pod to run.
+      // Single sign-on goes through Keycloak's OIDC directly; Dex would be one more pod to run.
       dex: { enabled: false },
       // Failed syncs and degraded apps reach the cluster's alerting webhook (off without one).
       notifications: argoCdNotificationsValues(cluster, `https://${argoCdHost(cluster)}`),
