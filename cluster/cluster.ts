@@ -56,6 +56,8 @@ export default defineCluster({
         'baseline: the upstream Keycloak operator Deployment sets no securityContext; audit and warn stay at restricted',
       'pod-security/monitoring':
         'privileged: node-exporter reads the node through hostNetwork, hostPID and hostPath',
+      'egress/external-secrets/external-secrets-oci-vault':
+        'the OCI instance principal: External Secrets gets its certificate from the metadata service at 169.254.169.254, that one address only',
       'cluster-rbac/platform':
         'the CloudNativePG and Keycloak operators bind their own ClusterRoles to watch their resources in every namespace',
     },

@@ -32,6 +32,7 @@ describe('ultron audit', { timeout: 30_000 }, () => {
       'argocd',
       'cert-manager',
       'cnpg-system',
+      'external-secrets',
       'keycloak',
       'monitoring',
       'penvoice',
@@ -47,6 +48,7 @@ describe('ultron audit', { timeout: 30_000 }, () => {
     expect(report.findings.every((f) => f.accepted)).toBe(true);
     expect(report.findings.map((f) => f.id)).toEqual([
       'cluster-rbac/platform',
+      'egress/external-secrets/external-secrets-oci-vault',
       'pod-security/argocd',
       'pod-security/keycloak',
       'pod-security/monitoring',
@@ -71,7 +73,7 @@ describe('ultron audit', { timeout: 30_000 }, () => {
     );
     expect(human.stdout).toContain('✗ policy-reason/penvoice/anywhere');
     expect(human.stdout).toContain(
-      '4 findings not accepted in the cluster definition (audit.accept); 4 accepted',
+      '4 findings not accepted in the cluster definition (audit.accept); 5 accepted',
     );
   });
 

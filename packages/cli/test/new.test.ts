@@ -84,9 +84,13 @@ describe('ultron new', () => {
       '-path',
       '/migrations',
       '-database',
-      '$(DB_URL)',
+      'postgres://demo-pg-rw:5432/demo?sslmode=require',
       'up',
     ]);
+    // No secret on its command line: the credentials come from the environment.
+    expect(job.spec.template.spec.containers[0].env.map((e: { name: string }) => e.name)).toEqual(
+      expect.arrayContaining(['PGUSER', 'PGPASSWORD']),
+    );
 
     // The committed tree now equals a fresh render of every workspace, the new one included.
     expect((await ultron(root, ['check'])).code).toBe(0);

@@ -29,6 +29,9 @@ describe('ultron realm diff', { timeout: 60_000 }, () => {
       `${root}/workloads/penvoice`,
     );
     expect(rendered.code, rendered.stderr).toBe(0);
+    // The render stages the slice; the assemble step checks the whole tree and writes it.
+    const assembled = await ultron(root, ['assemble']);
+    expect(assembled.code, assembled.stdout).toBe(0);
     await commitAll(root, 'base');
 
     // Drop one redirect URI and one role from the definition.

@@ -12,7 +12,8 @@ export interface ChartComponent {
 
 /**
  * Its Argo CD Application: the pinned chart with the kit's values, server-side applied (operator CRDs are
- * beyond the client-side annotation limit) into a namespace Argo CD creates.
+ * beyond the client-side annotation limit). Its namespace is rendered with Pod Security labels and
+ * default-deny by the platform-namespaces Application, a wave earlier, so Argo CD does not create it.
  */
 export function chartApplication(c: ChartComponent) {
   return application({
@@ -29,7 +30,6 @@ export function chartApplication(c: ChartComponent) {
       },
     ],
     serverSideApply: true,
-    createNamespace: true,
     labels: commonLabels(c.component.name, 'operator'),
   });
 }

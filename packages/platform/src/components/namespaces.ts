@@ -268,6 +268,26 @@ export const PLATFORM_NAMESPACE_SPECS: readonly PlatformNamespace[] = [
         },
       },
       {
+        name: 'barman-cloud-plugin',
+        reason:
+          'the Barman Cloud plugin: the operator calls its gRPC port, it reconciles ObjectStores through the Kubernetes API',
+        spec: {
+          podSelector: named('plugin-barman-cloud'),
+          policyTypes: ['Ingress', 'Egress'],
+          ingress: [{ from: [{ podSelector: named('cloudnative-pg') }], ports: [tcp(9090)] }],
+          egress: [kubernetesApi(cluster)],
+        },
+      },
+      {
+        name: 'cnpg-operator-barman-cloud-plugin',
+        reason: "the operator reaches the plugin's gRPC port to drive backups and WAL archiving",
+        spec: {
+          podSelector: named('cloudnative-pg'),
+          policyTypes: ['Egress'],
+          egress: [{ to: [{ podSelector: named('plugin-barman-cloud') }], ports: [tcp(9090)] }],
+        },
+      },
+      {
         name: 'cnpg-operator-ingress',
         reason: 'the API server calls the admission webhook; Prometheus scrapes the operator',
         spec: {
@@ -275,6 +295,48 @@ export const PLATFORM_NAMESPACE_SPECS: readonly PlatformNamespace[] = [
           policyTypes: ['Ingress'],
           ingress: [
             { from: [fromKubernetesApi(cluster)], ports: [tcp(9443)] },
+            { from: [prometheusPeer], ports: [tcp(8080)] },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    name: PLATFORM_NAMESPACES.externalSecrets,
+    owner: 'gitops',
+    // The chart's defaults: non-root, no escalation, ALL dropped, RuntimeDefault, read-only root.
+    security: { level: 'restricted' },
+    allows: (cluster) => [
+      {
+        name: 'external-secrets-kubernetes-api',
+        reason:
+          'the controllers read ExternalSecrets and write Secrets through the Kubernetes API, at its one address',
+        spec: { podSelector: {}, policyTypes: ['Egress'], egress: [kubernetesApi(cluster)] },
+      },
+      {
+        name: 'external-secrets-oci-vault',
+        reason:
+          'the controller reads and pushes OCI Vault secrets over HTTPS, and gets its instance-principal certificate from the instance metadata service',
+        spec: {
+          podSelector: named('external-secrets'),
+          policyTypes: ['Egress'],
+          egress: [
+            { to: [publicInternet], ports: [tcp(443)] },
+            // Only with the OCI Vault backend: the instance principal's certificate comes from there.
+            ...(cluster.secrets.backend === 'oci-vault'
+              ? [{ to: [{ ipBlock: { cidr: '169.254.169.254/32' } }], ports: [tcp(80)] }]
+              : []),
+          ],
+        },
+      },
+      {
+        name: 'external-secrets-ingress',
+        reason: 'the API server calls the admission webhook; Prometheus scrapes the controllers',
+        spec: {
+          podSelector: {},
+          policyTypes: ['Ingress'],
+          ingress: [
+            { from: [fromKubernetesApi(cluster)], ports: [tcp(10250)] },
             { from: [prometheusPeer], ports: [tcp(8080)] },
           ],
         },

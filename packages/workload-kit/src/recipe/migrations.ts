@@ -61,7 +61,15 @@ export function migrationsJob(w: Workload): Job | null {
               name: 'migrate',
               image: w.image,
               command: w.migrations.command,
-              env: containerEnv(w),
+              // DB_URL as the app reads it, and the same owner's credentials as libpq variables, so a
+              // migrate CLI can take them from the environment instead of its command line.
+              env: [
+                ...containerEnv(w),
+                ...(['username', 'password'] as const).map((key) => ({
+                  name: key === 'username' ? 'PGUSER' : 'PGPASSWORD',
+                  valueFrom: { secretKeyRef: { name: names.pgAppSecret, key } },
+                })),
+              ],
               resources: {
                 requests: { cpu: w.resources.requests.cpu, memory: w.resources.requests.memory },
                 limits: { memory: w.resources.limits.memory },

@@ -23,7 +23,8 @@ function dockerfile(o: AppRepoOptions): string {
 # The image the gitops repo deploys (${o.repository}): written by \`ultron new ${o.app.name} --app-repo\`.
 # Contract with the workload definition: runs as non-root (65532) on linux/arm64 with a read-only root
 # filesystem, serves the API and /metrics on port ${o.app.port}, and bundles \`migrate\` (golang-migrate) with the
-# SQL migrations in /migrations, which the PreSync Job runs as: migrate -path /migrations -database "$DB_URL" up.
+# SQL migrations in /migrations, which the migrations Job runs once per image as: migrate -path /migrations
+# -database postgres://<app>-pg-rw:5432/<app>?sslmode=require up (credentials from PGUSER/PGPASSWORD).
 # The build stage assumes a Go service in ./cmd/${o.app.name}; replace it for another language, keep the rest.
 
 ARG GO_VERSION=${GO_VERSION}

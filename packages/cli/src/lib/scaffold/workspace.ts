@@ -15,8 +15,22 @@ export interface NewApp {
   database: boolean;
 }
 
-/** The command every scaffolded migrations Job runs: golang-migrate, as the app-repo Dockerfile bundles it. */
-export const MIGRATE_COMMAND = ['migrate', '-path', '/migrations', '-database', '$(DB_URL)', 'up'];
+/**
+ * The command every scaffolded migrations Job runs: golang-migrate, as the app-repo Dockerfile bundles it.
+ * The URL names only host and database; the credentials come from the Job's PGUSER/PGPASSWORD (from the
+ * CNPG secret), which golang-migrate's Postgres driver (lib/pq) reads — so no password is on its argv.
+ */
+export function migrateCommand(app: string): string[] {
+  const names = appNames(app);
+  return [
+    'migrate',
+    '-path',
+    '/migrations',
+    '-database',
+    `postgres://${names.pgRwService}:5432/${app}?sslmode=require`,
+    'up',
+  ];
+}
 
 interface PackageJson {
   name: string;
@@ -50,7 +64,7 @@ function definition(app: NewApp, clusterPackage: string): string {
   const data = app.database
     ? [
         '  // The image of `ultron new --app-repo` bundles golang-migrate, its migrations in /migrations.',
-        `  migrations: { command: [${MIGRATE_COMMAND.map(quote).join(', ')}] },`,
+        `  migrations: { command: [${migrateCommand(app.name).map(quote).join(', ')}] },`,
       ]
     : ['  database: false,', '  migrations: false,'];
   return [
