@@ -1,2 +1,2 @@
 // Bundle entry: the render `ultron-render` runs, sharing the bundle's one copy of the platform.
-export { runSlice } from '@ultron/platform/core';
+export { renderSlice, runSlice, writeSlice } from '@ultron/platform/core';
