@@ -15,4 +15,10 @@ export function prepareRender(cwd: string): string | undefined {
   return useRenderBundle(cwd);
 }
 
-export { type BundleManifest, PLATFORM_ENTRY_FILES, platformDigest } from './render-bundle.js';
+export {
+  type BundleManifest,
+  findRenderBundle,
+  PLATFORM_ENTRY_FILES,
+  platformDigest,
+} from './render-bundle.js';
+export { registerStripCache } from './strip-cache.js';

@@ -29,16 +29,11 @@ export function platformDigest(platformDir: string): string {
 }
 
 /**
- * A workload workspace's render loads ~700 modules (the kit, the platform, zod and one file per
- * kubernetes-models class and schema); resolving and reading them is most of its start-up. The kit ships
- * one pre-built bundle of all of it (dist/render/); this finds it from the workspace `cwd` and, when it
- * was built from the platform installed beside it, redirects the workspace's imports of `@ultron/platform`,
- * `@ultron/platform/core` and `@ultron/workload-kit` to it. Returns the bundle's `runSlice` module URL, or
- * undefined (no kit, another platform build, `ULTRON_RENDER_BUNDLE=0`): the render then loads the packages
- * as they are, with the same output.
+ * The kit's render bundle as seen from a workspace `cwd`: package specifier → bundle module URL, with
+ * `#run` the module exporting `runSlice`. Undefined when there is no kit beside the workspace, no bundle,
+ * or the bundle was built from another platform build than the one installed (never a stale render).
  */
-export function useRenderBundle(cwd: string): string | undefined {
-  if (process.env.ULTRON_RENDER_BUNDLE === '0') return undefined;
+export function findRenderBundle(cwd: string): Map<string, string> | undefined {
   const require = createRequire(join(cwd, 'package.json'));
   let kitDir: string;
   let platformDir: string;
@@ -52,21 +47,34 @@ export function useRenderBundle(cwd: string): string | undefined {
   let manifest: BundleManifest;
   try {
     manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BundleManifest;
+    if (manifest.platformDigest !== platformDigest(platformDir)) return undefined;
   } catch {
     return undefined;
   }
-  if (manifest.platformDigest !== platformDigest(platformDir)) return undefined;
   const base = pathToFileURL(manifestFile);
   const urls = new Map(
     Object.entries(manifest.entries).map(([spec, file]) => [spec, new URL(file, base).href]),
   );
-  const run = urls.get('#run');
-  if (!run) return undefined;
+  return urls.has('#run') ? urls : undefined;
+}
+
+/**
+ * A workload workspace's render loads ~700 modules (the kit, the platform, zod and one file per
+ * kubernetes-models class and schema); resolving and reading them was most of its start-up. The kit ships
+ * one pre-built bundle of all of it (dist/render/); when `findRenderBundle` accepts it, this redirects the
+ * process's imports of `@ultron/platform`, `@ultron/platform/core` and `@ultron/workload-kit` to it and
+ * returns the URL of the bundle's `runSlice` module. Otherwise (or with `ULTRON_RENDER_BUNDLE=0`) it
+ * returns undefined and the render loads the packages as they are, with the same output.
+ */
+export function useRenderBundle(cwd: string): string | undefined {
+  if (process.env.ULTRON_RENDER_BUNDLE === '0') return undefined;
+  const urls = findRenderBundle(cwd);
+  if (!urls) return undefined;
   registerHooks({
     resolve(specifier, context, nextResolve) {
       const url = urls.get(specifier);
       return url ? { url, format: 'module', shortCircuit: true } : nextResolve(specifier, context);
     },
   });
-  return run;
+  return urls.get('#run');
 }
