@@ -43,6 +43,12 @@ export default defineConfig([
       js: "import { createRequire as __ultronRequire } from 'node:module';\nconst require = __ultronRequire(import.meta.url);",
     },
     esbuildOptions(options) {
+      // Less source to read, hash against the compile cache and parse in every render process; names are
+      // kept (error messages and stack traces name the kit's functions and classes).
+      options.minifyWhitespace = true;
+      options.minifySyntax = true;
+      options.minifyIdentifiers = true;
+      options.keepNames = true;
       options.alias = { '@kubernetes-models/validate/runtime/re2': './src/render-bundle/lazy-re2.ts' };
     },
     esbuildPlugins: [
