@@ -474,7 +474,10 @@ interface BuildTimes {
   changed: number;
 }
 
-/** Seconds per size N; the summary reads N=50 (cold, one change) and the largest N (cache hit). */
+/**
+ * Seconds per size N. The targets and the summary read N=50 (N=10 with --quick); N=200 shows how each
+ * grows.
+ */
 function wholeBuilds(): Map<number, BuildTimes> {
   const sizes = QUICK ? [1, 10] : [1, 10, 50, 200];
   const results = new Map<number, BuildTimes>();
@@ -540,8 +543,8 @@ function wholeBuilds(): Map<number, BuildTimes> {
         'whole build',
         `N=${n} fully cached`,
         `${fmt(cachedMs / 1000, 2)} s (${turboSummary(cached.at(-1)!)})`,
-        '≤ 1 s',
-        cachedMs <= 1000,
+        n <= 50 ? '≤ 1 s' : '',
+        n <= 50 ? cachedMs <= 1000 : undefined,
       );
       const changed = Array.from({ length: QUICK ? 2 : 3 }, () => {
         setImage(root, 1, tag());
@@ -552,8 +555,8 @@ function wholeBuilds(): Map<number, BuildTimes> {
         'whole build',
         `N=${n} one workload's image changed`,
         `${fmt(changedMs / 1000, 2)} s (${turboSummary(changed.at(-1)!)})`,
-        '≤ 2 s',
-        changedMs <= 2000,
+        n <= 50 ? '≤ 2 s' : '',
+        n <= 50 ? changedMs <= 2000 : undefined,
       );
       results.set(n, { cold: cold.ms / 1000, cached: cachedMs / 1000, changed: changedMs / 1000 });
     }
@@ -619,7 +622,7 @@ const summary = {
   cdk8s_process_ratio: fmt(proc.cdk8s, 2),
   cold50_s: fmt(builds.get(50)?.cold ?? Number.NaN, 1),
   one_change_s: fmt(builds.get(50)?.changed ?? builds.get(largest)?.changed ?? Number.NaN, 2),
-  cached_build_s: fmt(builds.get(largest)?.cached ?? Number.NaN, 2),
+  cached_build_s: fmt(builds.get(50)?.cached ?? builds.get(largest)?.cached ?? Number.NaN, 2),
   mem1000_mb: fmt(inProc.mem1000Mb, 0),
 };
 
