@@ -18,6 +18,7 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { Workload } from '../definition/schema.js';
 import type { KeycloakClient, KeycloakRealmImport } from '../models/keycloak-realm-import.js';
+import { sortedData } from './config-maps.js';
 import { containerSecurityContext, tmpMount, tmpVolume } from './pod.js';
 
 type Auth = Exclude<Workload['auth'], false>;
@@ -168,7 +169,7 @@ function syncConfigMap(w: Workload, auth: Auth): ConfigMap {
       namespace: PLATFORM_NAMESPACES.keycloak,
       labels: commonLabels(w.name, 'auth'),
     },
-    data: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),
+    data: sortedData(files),
   });
 }
 
