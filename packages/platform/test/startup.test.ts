@@ -14,7 +14,8 @@ function write(file: string, text: string): void {
 /** A workspace with an installed platform build and, optionally, a kit whose bundle names a digest. */
 function installed(options: { kit: boolean; digest?: (platformDir: string) => string }): string {
   const ws = tempDir('ultron-startup-');
-  write(join(ws, 'package.json'), '{"name":"ws","type":"module"}\n');
+  const dependencies = options.kit ? { '@ultron/workload-kit': '^1.0.0' } : {};
+  write(join(ws, 'package.json'), `${JSON.stringify({ name: 'ws', type: 'module', dependencies })}\n`);
   const platform = join(ws, 'node_modules/@ultron/platform');
   write(join(platform, 'package.json'), '{"name":"@ultron/platform","version":"1.0.0","type":"module"}\n');
   write(join(platform, 'dist/index.js'), 'export * from "./chunk-AAAA.js";\n');
@@ -53,6 +54,15 @@ describe('findRenderBundle', () => {
 
   it('finds nothing for a workspace without the kit', () => {
     expect(findRenderBundle(installed({ kit: false }))).toBeUndefined();
+  });
+
+  it('ignores a kit the workspace does not depend on (hoisted: the build does not wait for it)', () => {
+    const ws = installed({ kit: true });
+    write(
+      join(ws, 'package.json'),
+      '{"name":"ws","type":"module","dependencies":{"@ultron/platform":"^1.0.0"}}\n',
+    );
+    expect(findRenderBundle(ws)).toBeUndefined();
   });
 });
 

@@ -28,17 +28,34 @@ export function platformDigest(platformDir: string): string {
   return hash.digest('hex');
 }
 
+function dependsOnKit(cwd: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as Record<string, unknown>;
+    return ['dependencies', 'devDependencies'].some((field) => {
+      const deps = pkg[field];
+      return typeof deps === 'object' && deps !== null && KIT in deps;
+    });
+  } catch {
+    return false;
+  }
+}
+
+const KIT = '@ultron/workload-kit';
+
 /**
  * The kit's render bundle as seen from a workspace `cwd`: package specifier → bundle module URL, with
- * `#run` the module exporting `runSlice`. Undefined when there is no kit beside the workspace, no bundle,
- * or the bundle was built from another platform build than the one installed (never a stale render).
+ * `#run` the module exporting `runSlice`. Undefined when the workspace does not depend on the kit, there
+ * is no bundle, or it was built from another platform build than the one installed (never a stale render).
  */
 export function findRenderBundle(cwd: string): Map<string, string> | undefined {
+  // Only a workspace that depends on the kit: the build orders it after the kit's own build, which
+  // rewrites the bundle (a hoisted kit is reachable from any workspace, mid-rebuild).
+  if (!dependsOnKit(cwd)) return undefined;
   const require = createRequire(join(cwd, 'package.json'));
   let kitDir: string;
   let platformDir: string;
   try {
-    kitDir = dirname(require.resolve('@ultron/workload-kit/package.json'));
+    kitDir = dirname(require.resolve(`${KIT}/package.json`));
     platformDir = dirname(require.resolve('@ultron/platform/package.json'));
   } catch {
     return undefined;
