@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ describe('findRenderBundle', () => {
   it('maps the packages to the kit bundle built from the installed platform', () => {
     const ws = installed({ kit: true });
     const urls = findRenderBundle(ws);
-    const bundle = join(ws, 'node_modules/@ultron/workload-kit/dist/render');
+    const bundle = join(realpathSync(ws), 'node_modules/@ultron/workload-kit/dist/render');
     expect(urls?.get('#run')).toBe(pathToFileURL(join(bundle, 'run.js')).href);
     expect(urls?.get('@ultron/platform/core')).toBe(pathToFileURL(join(bundle, 'platform-core.js')).href);
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire, registerHooks } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { registerHooks } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
@@ -28,6 +28,8 @@ export function platformDigest(platformDir: string): string {
   return hash.digest('hex');
 }
 
+const KIT = '@ultron/workload-kit';
+
 function dependsOnKit(cwd: string): boolean {
   try {
     const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -40,7 +42,18 @@ function dependsOnKit(cwd: string): boolean {
   }
 }
 
-const KIT = '@ultron/workload-kit';
+/**
+ * Where `name` is installed as seen from `from` (its real folder), found the way Node looks up a bare
+ * specifier: `node_modules/<name>` in `from` and each folder above. Cheaper than `require.resolve`,
+ * whose first call sets up the CommonJS resolver in a process that otherwise never uses it.
+ */
+function installedPackage(from: string, name: string): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
 
 /**
  * The kit's render bundle as seen from a workspace `cwd`: package specifier → bundle module URL, with
@@ -51,15 +64,9 @@ export function findRenderBundle(cwd: string): Map<string, string> | undefined {
   // Only a workspace that depends on the kit: the build orders it after the kit's own build, which
   // rewrites the bundle (a hoisted kit is reachable from any workspace, mid-rebuild).
   if (!dependsOnKit(cwd)) return undefined;
-  const require = createRequire(join(cwd, 'package.json'));
-  let kitDir: string;
-  let platformDir: string;
-  try {
-    kitDir = dirname(require.resolve(`${KIT}/package.json`));
-    platformDir = dirname(require.resolve('@ultron/platform/package.json'));
-  } catch {
-    return undefined;
-  }
+  const kitDir = installedPackage(cwd, KIT);
+  const platformDir = installedPackage(cwd, '@ultron/platform');
+  if (!kitDir || !platformDir) return undefined;
   const manifestFile = join(kitDir, 'dist/render/bundle.json');
   let manifest: BundleManifest;
   try {
