@@ -113,6 +113,20 @@ function mustRun(cmd: string, argv: string[], options: { cwd: string; env?: Node
   return r;
 }
 
+/**
+ * CPU time (user + system, all threads) of the children this process has waited for, in ms: Linux's
+ * /proc/self/stat (cutime + cstime, in USER_HZ = 1/100 s ticks; averaged over rounds). NaN elsewhere.
+ */
+function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function child<T>(script: string, argv: string[], env?: NodeJS.ProcessEnv): T {
   const r = mustRun(NODE, [join(HERE, script), ...argv], { cwd: BENCH_DIR, ...(env ? { env } : {}) });
   const last = r.stdout.trim().split('\n').pop() ?? '';
@@ -349,6 +363,7 @@ function workspaceProcess(ws: string | undefined, programs: PeerPrograms | undef
       };
     }
     const once = (c: Contender) => mustRun(NODE, c.cmd, { cwd: c.cwd, ...(c.env ? { env: c.env } : {}) }).ms;
+    const cpu: Record<string, number> = {};
     // The first run writes every file and fills Node's compile cache and our type-stripping cache; every
     // contender gets one such run before the timed rounds.
     const first = once(contenders.ours!);
@@ -360,7 +375,9 @@ function workspaceProcess(ws: string | undefined, programs: PeerPrograms | undef
     for (let r = 0; r < rounds; r++)
       for (let k = 0; k < names.length; k++) {
         const name = names[(r + k) % names.length]!;
+        const cpu0 = childrenCpuMs();
         times[name]!.push(once(contenders[name]!));
+        cpu[name] = (cpu[name] ?? 0) + (childrenCpuMs() - cpu0) / rounds;
       }
     const med = (name: string) => median(times[name] ?? []);
     const ms = med('ours');
@@ -383,6 +400,20 @@ function workspaceProcess(ws: string | undefined, programs: PeerPrograms | undef
         `${fmt(med('cdk8s'), 0)} ms`,
       );
       row('workspace', 'ratio ours / cdk8s, whole process', fmt(out.cdk8s, 2), '≤ 1.0', out.cdk8s <= 1);
+    }
+    if (Number.isFinite(cpu.ours)) {
+      const per = (n: string) => `${n === 'floor' ? '`node -e 0`' : n} ${fmt(cpu[n]!, 0)}`;
+      const ratios = names
+        .filter((n) => n !== 'ours')
+        .map((n) => `/ ${n === 'floor' ? 'floor' : n} ${fmt(cpu.ours! / cpu[n]!, 2)}`);
+      row(
+        'workspace',
+        'CPU time per process (user + system, mean; steadier than wall time on a busy machine)',
+        `ours ${fmt(cpu.ours!, 0)} · ${names
+          .filter((n) => n !== 'ours')
+          .map(per)
+          .join(' · ')} ms; ours ${ratios.join(', ')}`,
+      );
     }
     const phaseRuns = QUICK ? 3 : 5;
     for (const bundled of [true, false]) {
