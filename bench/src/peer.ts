@@ -9,8 +9,14 @@
  * objects: Rollout, AnalysisTemplate, CNPG cluster, Argo CD project and Applications, monitoring, network
  * policies, realm…, all schema-checked). The summary ratio is the object-for-object one; the kit's is
  * reported beside it.
+ *
+ * With `--kosko <dir>` (the programs peer-programs.ts wrote), Kosko joins: `generate` (validation on) +
+ * `print` as YAML of the same objects as the real workspace, built from the same kubernetes-models
+ * classes, against our kit's whole recipe.
  */
 
+import { join } from 'node:path';
+import { generate, PrintFormat, print } from '@kosko/generate';
 import { renderSlice, type Slice, Tree } from '@ultron/platform';
 import { defineWorkload, type WorkloadInput } from '@ultron/workload-kit';
 import cluster from '@ultron-gitops/cluster';
@@ -233,6 +239,20 @@ function msPer(fn: (i: number) => unknown, from: number, count: number): number 
   return (performance.now() - t0) / count;
 }
 
+async function msPerAsync(fn: (i: number) => Promise<unknown>, from: number, count: number): Promise<number> {
+  const t0 = performance.now();
+  for (let i = from; i < from + count; i++) await fn(i);
+  return (performance.now() - t0) / count;
+}
+
+/** Kosko's `kosko generate`: find the components, build and validate the objects, print them as YAML. */
+async function kosko(components: string): Promise<string> {
+  const result = await generate({ path: components, components: ['*'], extensions: ['mjs'], validate: true });
+  let yaml = '';
+  print(result, { format: PrintFormat.YAML, writer: { write: (data: string) => (yaml += data) } });
+  return yaml;
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -242,6 +262,8 @@ function median(values: number[]): number {
 if (process.argv.includes('--yaml')) {
   process.stdout.write(`${cdk8s(1)}\n# ours, the same objects\n${oursSameObjects(1).join('')}`);
 } else {
+  const koskoAt = process.argv.indexOf('--kosko');
+  const koskoDir = koskoAt > 0 ? process.argv[koskoAt + 1] : undefined;
   const count = (files: string[]) =>
     files.reduce((n, file) => n + file.split(/^apiVersion: /m).length - 1, 0);
   const contenders = { kit: ours, same: oursSameObjects, cdk8s: (i: number) => [cdk8s(i)] };
@@ -258,10 +280,26 @@ if (process.argv.includes('--yaml')) {
       times[name]!.push(msPer(contenders[name], from, PER_ROUND));
     }
   }
+  let koskoMs = Number.NaN;
+  let kitBesideKoskoMs = Number.NaN;
+  if (koskoDir) {
+    const components = join(koskoDir, 'kosko/components');
+    objects.kosko = count([await kosko(components)]);
+    const koskoTimes: number[] = [];
+    const kitTimes: number[] = [];
+    await msPerAsync(() => kosko(components), 0, PER_ROUND);
+    // Interleaved with rounds of the kit, so that both see the same machine; the ratio reads these rounds.
+    for (let r = 0; r < ROUNDS; r++) {
+      koskoTimes.push(await msPerAsync(() => kosko(components), 0, PER_ROUND));
+      kitTimes.push(msPer(ours, 5000 + r * PER_ROUND, PER_ROUND));
+    }
+    koskoMs = median(koskoTimes);
+    kitBesideKoskoMs = median(kitTimes);
+  }
   const kitMs = median(times.kit!);
   const sameMs = median(times.same!);
   const cdk8sMs = median(times.cdk8s!);
   process.stdout.write(
-    `${JSON.stringify({ kitMs, sameMs, cdk8sMs, ratio: sameMs / cdk8sMs, kitRatio: kitMs / cdk8sMs, objects, rounds: ROUNDS, perRound: PER_ROUND })}\n`,
+    `${JSON.stringify({ kitMs, sameMs, cdk8sMs, koskoMs, ratio: sameMs / cdk8sMs, kitRatio: kitMs / cdk8sMs, koskoRatio: kitBesideKoskoMs / koskoMs, objects, rounds: ROUNDS, perRound: PER_ROUND })}\n`,
   );
 }

@@ -1,11 +1,82 @@
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import type { BundleManifest } from '@ultron/platform/startup';
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm'],
-  target: 'node22',
-  dts: true,
-  clean: true,
-  sourcemap: false,
-  external: [/^@kubernetes-models\//, /^kubernetes-models\//, /^@ultron\//],
-});
+const require = createRequire(import.meta.url);
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm'],
+    target: 'node22',
+    dts: true,
+    // dist/render/ is the bundle below, built at the same time.
+    clean: ['!render/**'],
+    sourcemap: false,
+    external: [/^@kubernetes-models\//, /^kubernetes-models\//, /^@ultron\//],
+  },
+  {
+    // The render bundle `ultron-render` loads for workload workspaces (see @ultron/platform's
+    // src/startup): the kit, the platform and their dependencies in a few files instead of ~700 modules.
+    // One copy of each module serves all four entries (code splitting), as in the unbundled packages.
+    entry: {
+      'workload-kit': 'src/render-bundle/workload-kit.ts',
+      platform: 'src/render-bundle/platform.ts',
+      'platform-core': 'src/render-bundle/platform-core.ts',
+      run: 'src/render-bundle/run.ts',
+    },
+    outDir: 'dist/render',
+    format: ['esm'],
+    target: 'node22',
+    platform: 'node',
+    dts: false,
+    clean: true,
+    sourcemap: false,
+    splitting: true,
+    noExternal: [/.*/],
+    // re2-wasm reads its .wasm file beside its own code: it stays a package, loaded by LazyRE2 on first use.
+    external: ['re2-wasm'],
+    // Bundled CommonJS dependencies (ajv's runtime, its formats) call require().
+    banner: {
+      js: "import { createRequire as __ultronRequire } from 'node:module';\nconst require = __ultronRequire(import.meta.url);",
+    },
+    esbuildOptions(options) {
+      // Less source to read, hash against the compile cache and parse in every render process; names are
+      // kept (error messages and stack traces name the kit's functions and classes).
+      options.minifyWhitespace = true;
+      options.minifySyntax = true;
+      options.minifyIdentifiers = true;
+      options.keepNames = true;
+      options.alias = { '@kubernetes-models/validate/runtime/re2': './src/render-bundle/lazy-re2.ts' };
+    },
+    esbuildPlugins: [
+      {
+        // ajv-formats-draft2019 requires the npm package `punycode`, which Node shadows with its deprecated
+        // built-in (silently inside node_modules, with a warning outside it): bundle the package itself.
+        name: 'punycode-package',
+        setup(build) {
+          build.onResolve({ filter: /^punycode$/ }, (args) =>
+            build.resolve('punycode/', { resolveDir: args.resolveDir, kind: args.kind }),
+          );
+        },
+      },
+    ],
+    async onSuccess() {
+      const { platformDigest } = await import('@ultron/platform/startup');
+      const platformDir = dirname(require.resolve('@ultron/platform/package.json'));
+      const manifest: BundleManifest = {
+        platformVersion: (require('@ultron/platform/package.json') as { version: string }).version,
+        platformDigest: platformDigest(platformDir),
+        entries: {
+          '@ultron/workload-kit': './workload-kit.js',
+          '@ultron/platform': './platform.js',
+          '@ultron/platform/core': './platform-core.js',
+          '#run': './run.js',
+        },
+      };
+      writeFileSync(resolve('dist/render/bundle.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  },
+]);

@@ -22,6 +22,7 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { Workload } from '../definition/schema.js';
 import type { KeycloakRealmImport } from '../models/keycloak-realm-import.js';
+import { sortedData } from './config-maps.js';
 import { containerSecurityContext, tmpMount, tmpVolume } from './pod.js';
 import { SYNC_SCRIPT } from './realm-sync/script.js';
 
@@ -158,7 +159,7 @@ export function syncFiles(w: Workload, auth: Auth): Record<string, string> {
     }
   }
   for (const role of realmRoles(auth)) files[`role--${role.name}.json`] = json(role);
-  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+  return sortedData(files);
 }
 
 function syncConfigMap(w: Workload, auth: Auth): ConfigMap {

@@ -10,9 +10,19 @@ export function configMaps(w: Workload): ConfigMap[] {
       (name) =>
         new ConfigMap({
           metadata: { name, namespace: appNames(w.name).namespace, labels: commonLabels(w.name, 'config') },
-          data: Object.fromEntries(
-            Object.entries(w.configMaps[name]!).sort(([a], [b]) => a.localeCompare(b)),
-          ),
+          data: sortedData(w.configMaps[name]!),
         }),
     );
+}
+
+/**
+ * ConfigMap data with its keys in code-unit order, as the platform sorts string maps: the same on every
+ * machine (`localeCompare` follows the process's locale) and no ICU collator to load in a render process.
+ */
+export function sortedData(data: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(data)
+      .sort()
+      .map((key) => [key, data[key]!]),
+  );
 }

@@ -1,0 +1,2 @@
+// Bundle entry: the render `ultron-render` runs, sharing the bundle's one copy of the platform.
+export { renderSlice, runSlice, stageSlice } from '@ultron/platform/core';

@@ -1,0 +1,2 @@
+// Bundle entry: what `@ultron/workload-kit` exports.
+export * from '../index.js';
