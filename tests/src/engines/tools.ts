@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'vitest';
+import { prerequisite } from '../../../testing/prerequisites.js';
 
 /**
  * The real engines the cluster runs, as Debian ships them: `.ci/run` installs them. A test that needs
@@ -23,18 +24,15 @@ export function hasEngine(name: Engine): boolean {
   return found.get(name)!;
 }
 
-/** `it`, or — when the engine is missing — a skip that says why (locally) or a failure (CI=true). */
+/**
+ * `it`, or — when the engine is missing — the repo's prerequisite rule: a skip that says why (locally,
+ * in the run's summary), or a failure of the whole file under CI=true.
+ */
 export function itWith(engine: Engine) {
-  if (hasEngine(engine)) return it;
-  const reason = `${engine} is not installed (Debian package ${ENGINES[engine]}: apt-get install -y ${ENGINES[engine]})`;
-  if (process.env.CI === 'true') {
-    return (name: string, _fn: () => unknown) =>
-      it(name, () => {
-        throw new Error(`CI=true and ${reason}`);
-      });
-  }
-  process.stdout.write(`skipped (${reason}): tests that run ${engine}\n`);
-  return it.skip;
+  const missing = hasEngine(engine)
+    ? null
+    : `${engine} is not installed (Debian package ${ENGINES[engine]}: apt-get install -y ${ENGINES[engine]})`;
+  return prerequisite(`tests that run ${engine}`, missing) ? it : it.skip;
 }
 
 /** Runs an engine on files written into a fresh temp folder; returns its exit status and output. */
