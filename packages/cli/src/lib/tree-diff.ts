@@ -1,6 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { sourceOf } from '@ultron/platform';
+import { readTreeFiles, sourceOf } from '@ultron/platform';
 import { createTwoFilesPatch } from 'diff';
 import { byCodePoint } from './order.ts';
 import type { RenderedFile } from './render-all.ts';
@@ -23,16 +21,7 @@ export interface FileChange {
  * Every file under the tree's root on disk, keyed by `/`-separated relative path. Nothing is skipped: a
  * temp file left in the tree is a stray file `check` must report (the writer never leaves one).
  */
-export function readWorkingFolder(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  if (!existsSync(dir)) return files;
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const full = join(e.parentPath, e.name);
-    files.set(relative(dir, full).split(sep).join('/'), readFileSync(full, 'utf8'));
-  }
-  return files;
-}
+export const readWorkingFolder = readTreeFiles;
 
 function removalReason(source: string | null, knownSources: ReadonlySet<string>): string {
   if (!source) return 'not generated (no header): remove it, or render it from a workspace';
