@@ -16,7 +16,7 @@ import {
 } from '../conventions/names.js';
 import { type TlsIngressOptions, tlsCertificate } from '../edge/tls-ingress.js';
 import { publicPkceClient } from '../keycloak/index.js';
-import type { Manifest } from '../render/manifest.js';
+import type { Manifest, TypedMetadata } from '../render/manifest.js';
 import type { Slice } from '../render/slice.js';
 import { Tree } from '../render/tree.js';
 import { withExternalSecrets } from '../secrets/external-secrets.js';
@@ -52,12 +52,7 @@ export function keycloakHost(cluster: Cluster): string {
 export interface KeycloakInstance extends Manifest {
   apiVersion: typeof apiVersions.keycloak;
   kind: 'Keycloak';
-  metadata: {
-    name: string;
-    namespace: string;
-    labels: Record<string, string>;
-    annotations: Record<string, string>;
-  };
+  metadata: TypedMetadata;
   spec: {
     instances: number;
     hostname: { hostname: string; admin: string };
@@ -234,12 +229,7 @@ export function keycloakRoute(cluster: Cluster): IngressRoute {
 export interface PlatformRealmImport extends Manifest {
   apiVersion: typeof apiVersions.keycloak;
   kind: 'KeycloakRealmImport';
-  metadata: {
-    name: string;
-    namespace: string;
-    labels: Record<string, string>;
-    annotations: Record<string, string>;
-  };
+  metadata: TypedMetadata;
   spec: { keycloakCRName: string; realm: Record<string, unknown> };
 }
 

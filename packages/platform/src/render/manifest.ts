@@ -14,6 +14,14 @@ export interface Manifest {
   metadata?: ObjectMeta;
 }
 
+/** The metadata the platform sets on a custom resource it types by hand (kinds without a models package). */
+export interface TypedMetadata {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
 /** kubernetes-models instances carry a schema check; plain typed objects (kinds without a model) do not. */
 export interface Validatable {
   validate(): void;

@@ -2,7 +2,7 @@ import { SYNC_WAVE } from '../argocd/application.js';
 import { apiVersions } from '../catalog/versions.js';
 import type { Cluster } from '../cluster/schema.js';
 import { MANAGED_BY, PART_OF } from '../conventions/names.js';
-import { type Manifest, toPlain } from '../render/manifest.js';
+import { type Manifest, type TypedMetadata, toPlain } from '../render/manifest.js';
 import { byCodePoint } from './order.js';
 import { outOfBandSecrets, type SecretNeed } from './references.js';
 
@@ -245,12 +245,7 @@ export interface PasswordGenerator extends Manifest {
 export interface PushSecret extends Manifest {
   apiVersion: 'external-secrets.io/v1alpha1';
   kind: 'PushSecret';
-  metadata: {
-    name: string;
-    namespace: string;
-    labels: Record<string, string>;
-    annotations: Record<string, string>;
-  };
+  metadata: TypedMetadata;
   spec: {
     refreshInterval: string;
     updatePolicy: 'IfNotExists';
