@@ -4,7 +4,7 @@ import type { INetworkPolicySpec } from 'kubernetes-models/networking.k8s.io/v1/
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { kubernetesApiEndpoint } from '../cluster/define.js';
 import type { Cluster } from '../cluster/schema.js';
-import { PLATFORM_NAMESPACES } from '../conventions/names.js';
+import { ACME_HTTP01_SOLVER, PLATFORM_NAMESPACES } from '../conventions/names.js';
 
 /** Every allow carries the one line that says why it exists; `ultron audit` prints it. */
 export const REASON_ANNOTATION = 'ultron.io/reason';
@@ -129,9 +129,9 @@ export function allowAcmeHttp01(namespace: string, labels: Record<string, string
     labels,
     reason: "Let's Encrypt HTTP-01 challenges reach cert-manager's solver pod through Traefik",
     spec: {
-      podSelector: { matchLabels: { 'acme.cert-manager.io/http01-solver': 'true' } },
+      podSelector: { matchLabels: ACME_HTTP01_SOLVER.podLabels },
       policyTypes: ['Ingress'],
-      ingress: [{ from: [traefikPeer], ports: [tcp(8089)] }],
+      ingress: [{ from: [traefikPeer], ports: [tcp(ACME_HTTP01_SOLVER.port)] }],
     },
   });
 }
