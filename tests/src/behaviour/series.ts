@@ -25,7 +25,7 @@ const counter = (perScrape: number, scrapes: number) => `0+${perScrape}x${scrape
 export function podTarget(w: Workload, hash: string, i: number): Record<string, string> {
   return {
     namespace: w.name,
-    pod: `${w.name}-${hash}-${'abcde'.slice(0, 4)}${i}`,
+    pod: `${w.name}-${hash}-abcd${i}`,
     service: w.name,
     job: w.name,
     instance: `10.42.0.${10 + i}:${w.port}`,

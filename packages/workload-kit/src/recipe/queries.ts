@@ -41,8 +41,12 @@ function requestMatchers(w: Workload): Matchers {
 const serverError = (w: Workload): Matchers => [[w.metrics.codeLabel, '=~', '5..']];
 const notServerError = (w: Workload): Matchers => [[w.metrics.codeLabel, '!~', '5..']];
 
+/** `sum [by (…)] (rate(<metric>{namespace, excluded routes, …extra}[window]))` over one of the app's series. */
+const sumRate = (w: Workload, metric: string, extra: Matchers, window: string, by = '') =>
+  `sum${by ? ` by (${by})` : ''}(rate(${selector(metric, [...requestMatchers(w), ...extra])}[${window}]))`;
+/** The same over the contract's request counter. */
 const requestRate = (w: Workload, extra: Matchers, window: string, by = '') =>
-  `sum${by ? ` by (${by})` : ''}(rate(${selector(w.metrics.requestsCounter, [...requestMatchers(w), ...extra])}[${window}]))`;
+  sumRate(w, w.metrics.requestsCounter, extra, window, by);
 
 /**
  * The canary gate: the share of non-5xx requests answered by the canary's pods alone (stable pods
@@ -144,7 +148,7 @@ export function dashboardQueries(w: Workload): { title: string; unit: string; ex
       unit: 's',
       exprs: ['0.5', '0.95', '0.99'].map((q) => [
         `p${Number(q) * 100}`,
-        `histogram_quantile(${q}, ${requestRate({ ...w, metrics: { ...w.metrics, requestsCounter: `${histogram}_bucket` } }, [], '5m', 'le')})`,
+        `histogram_quantile(${q}, ${sumRate(w, `${histogram}_bucket`, [], '5m', 'le')})`,
       ]),
     });
   }
