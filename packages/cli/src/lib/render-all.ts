@@ -30,16 +30,18 @@ export async function renderAll(repo: Repo): Promise<FreshRender> {
   const slices: RenderedSlice[] = [];
   for (const ws of workspaces) {
     try {
-      const slice = await renderWorkspace(ws);
-      slices.push(slice);
-      for (const [path, content] of slice.files) files.set(path, { content, source: ws.source });
+      slices.push(await renderWorkspace(ws));
     } catch (error) {
       if (!isUserError(error)) throw error;
       failures.push({ source: ws.source, problems: error.problems });
     }
   }
   // The same whole-tree checks as the build's assemble step: a tree the build would refuse is not current.
-  const { problems } = assembleSlices(slices, { checks: [budgetCheck(await loadCluster(repo.root))] });
+  const assembled = assembleSlices(slices, { checks: [budgetCheck(await loadCluster(repo.root))] });
+  // The assembled files, not the slices' own: the assemble step adds the folder READMEs.
+  for (const [path, content] of assembled.files)
+    files.set(path, { content, source: assembled.sources.get(path) ?? '' });
+  const { problems } = assembled;
   if (problems.length > 0) failures.push({ source: 'the assembled tree', problems });
   return { workspaces, files, failures };
 }

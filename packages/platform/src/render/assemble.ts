@@ -3,6 +3,7 @@ import { FOLDERS } from '../conventions/layout.js';
 import { RESERVED_NAMES } from '../conventions/reserved.js';
 import type { Problem } from '../errors/problem.js';
 import { rules as allRules, checkTree, type Rule, type TreeEntry } from '../rules/index.js';
+import { FOLDER_README_SOURCE, folderReadmes } from './folder-readmes.js';
 import { describe, type PlainManifest } from './manifest.js';
 import { claimCovers, ownershipProblems, sliceName } from './slice.js';
 import type { StagedSlice } from './stage.js';
@@ -136,6 +137,10 @@ function uniqueNameProblems(entries: readonly TreeEntry[], sources: ReadonlyMap<
   return problems;
 }
 
+function sortedByPath<T>(files: ReadonlyMap<string, T>): Map<string, T> {
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /** `Kind ns/name` → the file holding that object, so rule problems can name their file. */
 function withFiles(problems: readonly Problem[], entries: readonly TreeEntry[]): Problem[] {
   const fileOf = new Map(entries.map((e) => [describe(e.manifest), e.file]));
@@ -172,7 +177,7 @@ export function assembleSlices(
       sources.set(path, s.source);
     }
   }
-  const ordered = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const ordered = sortedByPath(files);
   // Slices staged with their objects' data are not parsed again; anything else (text files, slices
   // without data) is read from its YAML. Only files that made it into the tree count.
   const known = new Map<string, TreeEntry[]>();
@@ -186,7 +191,13 @@ export function assembleSlices(
   );
   problems.push(...uniqueNameProblems(entries, sources));
   problems.push(...withFiles(checkTree(entries, options.rules ?? allRules), entries));
-  const tree: AssembledTree = { files: ordered, entries, sources };
+  // Each folder without a README of its own gets one describing it (Argo CD reads only YAML/JSON there).
+  const readmes = folderReadmes(ordered, sources, entries);
+  for (const [path, content] of readmes) {
+    ordered.set(path, content);
+    sources.set(path, FOLDER_README_SOURCE);
+  }
+  const tree: AssembledTree = { files: sortedByPath(ordered), entries, sources };
   for (const c of options.checks ?? []) {
     problems.push(...c.check(tree).map((p) => ({ ...p, message: `${p.message} [${c.id}]` })));
   }
