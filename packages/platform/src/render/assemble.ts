@@ -3,7 +3,7 @@ import { FOLDERS } from '../conventions/layout.js';
 import { RESERVED_NAMES } from '../conventions/reserved.js';
 import type { Problem } from '../errors/problem.js';
 import { rules as allRules, checkTree, type Rule, type TreeEntry } from '../rules/index.js';
-import { FOLDER_README_SOURCE, folderReadmes } from './folder-readmes.js';
+import { folderReadmes } from './folder-readmes.js';
 import { describe, type PlainManifest } from './manifest.js';
 import { claimCovers, ownershipProblems, sliceName } from './slice.js';
 import type { StagedSlice } from './stage.js';
@@ -193,9 +193,9 @@ export function assembleSlices(
   problems.push(...withFiles(checkTree(entries, options.rules ?? allRules), entries));
   // Each folder without a README of its own gets one describing it (Argo CD reads only YAML/JSON there).
   const readmes = folderReadmes(ordered, sources, entries);
-  for (const [path, content] of readmes) {
+  for (const [path, { source, content }] of readmes) {
     ordered.set(path, content);
-    sources.set(path, FOLDER_README_SOURCE);
+    sources.set(path, source);
   }
   const tree: AssembledTree = { files: sortedByPath(ordered), entries, sources };
   for (const c of options.checks ?? []) {

@@ -3,8 +3,8 @@ import type { TreeEntry } from '../rules/rule.js';
 import { headerFor } from './header.js';
 
 /**
- * The source named in the READMEs the assemble step adds: the `assemble` workspace writes the tree, and
- * these files describe the whole tree rather than one slice of it.
+ * The source named in the READMEs of folders several workspaces share: the `assemble` workspace writes
+ * the tree, and these files describe it rather than one slice of it.
  */
 export const FOLDER_README_SOURCE = 'assemble';
 
@@ -19,6 +19,9 @@ const PURPOSES: Readonly<Record<string, string>> = {
   [`${FOLDERS.bootstrap}/helm`]: `Helm values of the charts installed by hand during bootstrap, before Argo CD runs; the number is the install order, and \`${FOLDERS.bootstrap}/README.md\` gives each \`helm upgrade --install\` command.`,
   [`${FOLDERS.bootstrap}/k3s`]: `k3s settings placed on the node during bootstrap (see \`${FOLDERS.bootstrap}/README.md\`): the k3s config file and the HelmChartConfig of k3s's bundled Traefik.`,
 };
+
+/** The folders every component and app puts its files in. */
+const SHARED_FOLDERS: ReadonlySet<string> = new Set(['', FOLDERS.apps, FOLDERS.platform, FOLDERS.workloads]);
 
 interface Sync {
   application: string;
@@ -108,57 +111,71 @@ function objectsIn(file: string, entries: readonly TreeEntry[]): string {
   return objects.length > 0 ? objects.join(', ') : '(not a Kubernetes object)';
 }
 
+/** A folder's README: its file, the workspace named as its source, and its text. */
+export interface FolderReadme {
+  source: string;
+  content: string;
+}
+
 function readme(
   folder: string,
   paths: readonly string[],
   sources: ReadonlyMap<string, string>,
   entries: readonly TreeEntry[],
   syncs: readonly Sync[] | undefined,
-): string {
-  const files = paths.filter((p) => parentOf(p) === folder);
-  const subfolders = [...foldersOf(paths)].filter((f) => f !== '' && f !== folder && parentOf(f) === folder);
-  const writers = [...new Set(files.map((f) => sources.get(f)).filter((s) => s !== undefined))].sort();
-  const purpose = PURPOSES[folder] ?? ownerPurpose(folder);
-  const writtenBy =
-    writers.length > 0
-      ? `Rendered by ${writers.map(code).join(', ')}. To change it, edit ${
-          writers.length === 1 ? 'that workspace' : 'the workspace named in the file'
-        } and run \`pnpm turbo build\`; the build rewrites and prunes these files, so edits by hand are lost.`
-      : 'The build writes this README; it changes when the tree does.';
-  const rows = [
-    ...subfolders.map((f) => `| ${code(`${nameOf(f)}/`)} | folder: see its README |`),
-    ...files.map((f) => `| ${code(nameOf(f))} | ${objectsIn(f, entries)} |`),
-  ];
-  const body = [
+): FolderReadme {
+  const under = paths.filter((p) => folder === '' || p.startsWith(`${folder}/`));
+  const writers = [...new Set(under.map((p) => sources.get(p) ?? FOLDER_README_SOURCE))];
+  const lines = [
     `# ${[TREE_DIR, folder].filter(Boolean).join('/')}`,
     '',
-    purpose,
+    PURPOSES[folder] ?? ownerPurpose(folder),
     '',
     syncLine(folder, syncs),
     '',
-    writtenBy,
+  ];
+  if (SHARED_FOLDERS.has(folder) || writers.length !== 1) {
+    // A folder shared by several workspaces lists none of their files: adding or removing an app then
+    // changes no file outside its own, and two apps added at once never touch the same README. The
+    // top folders are shared by design, even while one app alone has files there (or one fails to render).
+    lines.push(
+      'Every file here names in its first line the workspace that renders it: change that workspace and run `pnpm turbo build`; the build rewrites and prunes these files, so edits by hand are lost.',
+      '',
+    );
+    return {
+      source: FOLDER_README_SOURCE,
+      content: `${headerFor(README, FOLDER_README_SOURCE)}${lines.join('\n')}`,
+    };
+  }
+  const [writer] = writers as [string];
+  const files = paths.filter((p) => parentOf(p) === folder);
+  const subfolders = [...foldersOf(under)].filter((f) => f !== folder && parentOf(f) === folder);
+  lines.push(
+    `Rendered by ${code(writer)}. To change it, edit that workspace and run \`pnpm turbo build\`; the build rewrites and prunes these files, so edits by hand are lost.`,
     '',
     '| file | holds |',
     '|---|---|',
-    ...rows,
+    ...subfolders.map((f) => `| ${code(`${nameOf(f)}/`)} | folder: see its README |`),
+    ...files.map((f) => `| ${code(nameOf(f))} | ${objectsIn(f, entries)} |`),
     '',
-  ].join('\n');
-  return `${headerFor(README, FOLDER_README_SOURCE)}${body}`;
+  );
+  // Named after the one workspace whose files it describes: it comes and goes with that workspace's slice.
+  return { source: writer, content: `${headerFor(README, writer)}${lines.join('\n')}` };
 }
 
 /**
  * A README for every folder of the tree that has none from its slice: what the folder holds, which
- * Application syncs it, which workspace writes it and how to change it, and a table of its files.
- * Derived from the assembled tree alone, so it changes exactly when the tree does.
+ * Application syncs it and how to change it; a folder one workspace renders alone also gets a table of
+ * its files, and its README names that workspace as its source. Derived from the assembled tree alone.
  */
 export function folderReadmes(
   files: ReadonlyMap<string, string>,
   sources: ReadonlyMap<string, string>,
   entries: readonly TreeEntry[],
-): Map<string, string> {
+): Map<string, FolderReadme> {
   const paths = [...files.keys()].sort();
   const syncs = syncsByFolder(entries);
-  const readmes = new Map<string, string>();
+  const readmes = new Map<string, FolderReadme>();
   for (const folder of [...foldersOf(paths)].sort()) {
     const path = folder === '' ? README : `${folder}/${README}`;
     if (files.has(path)) continue;
