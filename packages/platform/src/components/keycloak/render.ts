@@ -1,34 +1,35 @@
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { IngressRoute } from '@kubernetes-models/traefik/traefik.io/v1alpha1/IngressRoute';
-import { application, SYNC_WAVE, treeSource } from '../argocd/application.js';
-import { apiVersions } from '../catalog/versions.js';
-import type { Cluster } from '../cluster/schema.js';
-import { alertRules, databaseAlerts } from '../cnpg/backup-alerts.js';
-import { clusterBackup } from '../cnpg/backup-settings.js';
-import { type PostgresOptions, postgres } from '../cnpg/postgres.js';
-import { appFile, platformDir } from '../conventions/layout.js';
+import { application, SYNC_WAVE, treeSource } from '../../argocd/application.js';
+import { apiVersions } from '../../catalog/versions.js';
+import type { Cluster } from '../../cluster/schema.js';
+import { alertRules, databaseAlerts } from '../../cnpg/backup-alerts.js';
+import { clusterBackup } from '../../cnpg/backup-settings.js';
+import { type PostgresOptions, postgres } from '../../cnpg/postgres.js';
+import { appFile, platformDir } from '../../conventions/layout.js';
 import {
   commonLabels,
   KEYCLOAK_INSTANCE,
   LABELS,
   PLATFORM_PROJECT,
   PLATFORM_REALM,
-} from '../conventions/names.js';
-import { type TlsIngressOptions, tlsCertificate } from '../edge/tls-ingress.js';
-import { publicPkceClient } from '../keycloak/index.js';
-import type { Manifest, TypedMetadata } from '../render/manifest.js';
-import type { Slice } from '../render/slice.js';
-import { Tree } from '../render/tree.js';
-import { withExternalSecrets } from '../secrets/external-secrets.js';
-import { argoCdHost, argoCdRedirectUris } from './bootstrap/values/argo-cd.js';
-import { PLATFORM_COMPONENTS } from './platform-components.js';
-import { type Resources, sized } from './sizing.js';
+} from '../../conventions/names.js';
+import { type TlsIngressOptions, tlsCertificate } from '../../edge/tls-ingress.js';
+import { publicPkceClient } from '../../keycloak/index.js';
+import type { Manifest, TypedMetadata } from '../../render/manifest.js';
+import type { Slice } from '../../render/slice.js';
+import { Tree } from '../../render/tree.js';
+import { withExternalSecrets } from '../../secrets/external-secrets.js';
+import { argoCdHost, argoCdRedirectUris } from '../argocd/values.js';
+import { KEYCLOAK_SERVICE } from '../keycloak-operator/component.js';
+import { type Resources, sized } from '../sizing.js';
+import { KEYCLOAK_COMPONENT } from './component.js';
 
 /** Names of the Keycloak instance and what the operator derives from them. */
 export const KEYCLOAK = {
   instance: KEYCLOAK_INSTANCE,
   /** The operator's Service for the instance: `<instance>-service`. */
-  service: `${KEYCLOAK_INSTANCE}-service`,
+  service: KEYCLOAK_SERVICE.name(KEYCLOAK_INSTANCE),
   httpPort: 8080,
   database: 'keycloak',
   pgCluster: 'keycloak-pg',
@@ -78,7 +79,7 @@ export interface KeycloakInstance extends Manifest {
 const INNER_WAVES = { database: '0', instance: '1', realm: '2' } as const;
 
 function labels(component: string) {
-  return commonLabels(PLATFORM_COMPONENTS.keycloak.name, component);
+  return commonLabels(KEYCLOAK_COMPONENT.name, component);
 }
 
 export function keycloakInstance(cluster: Cluster): KeycloakInstance {
@@ -87,7 +88,7 @@ export function keycloakInstance(cluster: Cluster): KeycloakInstance {
     kind: 'Keycloak',
     metadata: {
       name: KEYCLOAK.instance,
-      namespace: PLATFORM_COMPONENTS.keycloak.namespace,
+      namespace: KEYCLOAK_COMPONENT.namespace,
       labels: labels('identity'),
       annotations: { [SYNC_WAVE]: INNER_WAVES.instance },
     },
@@ -128,7 +129,7 @@ export function keycloakInstance(cluster: Cluster): KeycloakInstance {
 export function keycloakDatabase(cluster: Cluster): PostgresOptions {
   return {
     name: KEYCLOAK.pgCluster,
-    namespace: PLATFORM_COMPONENTS.keycloak.namespace,
+    namespace: KEYCLOAK_COMPONENT.namespace,
     database: KEYCLOAK.database,
     instances: cluster.keycloak.database.instances,
     size: cluster.keycloak.database.size,
@@ -144,7 +145,7 @@ export function keycloakDatabase(cluster: Cluster): PostgresOptions {
 
 /** Keycloak's database alerts (down, backups, WAL archiving), on the metrics of the backup method it uses. */
 export function keycloakBackupRule(cluster: Cluster): PrometheusRule {
-  const { namespace } = PLATFORM_COMPONENTS.keycloak;
+  const { namespace } = KEYCLOAK_COMPONENT;
   return new PrometheusRule({
     metadata: {
       name: KEYCLOAK.pgCluster,
@@ -199,7 +200,7 @@ export function keycloakRouteRule(cluster: Cluster): string {
 function keycloakEdge(cluster: Cluster): TlsIngressOptions {
   return {
     name: KEYCLOAK.instance,
-    namespace: PLATFORM_COMPONENTS.keycloak.namespace,
+    namespace: KEYCLOAK_COMPONENT.namespace,
     hosts: [keycloakHost(cluster)],
     service: { name: KEYCLOAK.service, port: KEYCLOAK.httpPort },
     labels: labels('identity'),
@@ -243,7 +244,7 @@ export function platformRealm(cluster: Cluster): PlatformRealmImport {
     kind: 'KeycloakRealmImport',
     metadata: {
       name: `${PLATFORM_REALM.realm}-realm`,
-      namespace: PLATFORM_COMPONENTS.keycloak.namespace,
+      namespace: KEYCLOAK_COMPONENT.namespace,
       labels: labels('identity'),
       annotations: { [SYNC_WAVE]: INNER_WAVES.realm },
     },
@@ -295,7 +296,7 @@ export function keycloakObjects(cluster: Cluster): Manifest[] {
 }
 
 export function keycloakApplication(cluster: Cluster) {
-  const { name, namespace, wave } = PLATFORM_COMPONENTS.keycloak;
+  const { name, namespace, wave } = KEYCLOAK_COMPONENT;
   return application({
     name,
     project: PLATFORM_PROJECT,
@@ -311,7 +312,7 @@ export function keycloakApplication(cluster: Cluster) {
 }
 
 export function keycloak(cluster: Cluster): Slice {
-  const { name } = PLATFORM_COMPONENTS.keycloak;
+  const { name } = KEYCLOAK_COMPONENT;
   return {
     owns: [platformDir(name), appFile(name)],
     build: () =>

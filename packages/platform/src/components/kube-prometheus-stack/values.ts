@@ -1,9 +1,9 @@
-import { alertingSecrets, alertmanagerConfig } from '../../../alerting/alertmanager.js';
-import { charts } from '../../../catalog/versions.js';
-import type { Cluster } from '../../../cluster/schema.js';
-import { GRAFANA_DASHBOARD_LABEL, PLATFORM_NAMESPACES } from '../../../conventions/names.js';
-import { sized } from '../../sizing.js';
-import type { HelmRelease } from '../release.js';
+import { alertingSecrets, alertmanagerConfig } from '../../alerting/alertmanager.js';
+import { charts } from '../../catalog/versions.js';
+import type { Cluster } from '../../cluster/schema.js';
+import { GRAFANA_DASHBOARD_LABEL, PLATFORM_NAMESPACES } from '../../conventions/names.js';
+import type { HelmRelease } from '../component.js';
+import { sized } from '../sizing.js';
 
 /** Grafana's in-cluster service (it is never exposed publicly; use `kubectl port-forward`). */
 export function grafanaService(cluster: Cluster): string {

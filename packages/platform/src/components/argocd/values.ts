@@ -1,10 +1,10 @@
-import { argoCdNotificationsValues } from '../../../alerting/argocd-notifications.js';
-import { charts } from '../../../catalog/versions.js';
-import type { Cluster } from '../../../cluster/schema.js';
-import { PLATFORM_NAMESPACES, PLATFORM_REALM } from '../../../conventions/names.js';
-import { toYaml } from '../../../render/yaml.js';
-import { sized } from '../../sizing.js';
-import type { HelmRelease } from '../release.js';
+import { argoCdNotificationsValues } from '../../alerting/argocd-notifications.js';
+import { charts } from '../../catalog/versions.js';
+import type { Cluster } from '../../cluster/schema.js';
+import { PLATFORM_NAMESPACES, PLATFORM_REALM } from '../../conventions/names.js';
+import { toYaml } from '../../render/yaml.js';
+import type { HelmRelease } from '../component.js';
+import { sized } from '../sizing.js';
 
 /** The public host of the Argo CD UI. */
 export function argoCdHost(cluster: Cluster): string {

@@ -1,11 +1,10 @@
-import { application } from '../argocd/application.js';
-import { manifests } from '../catalog/versions.js';
-import type { Cluster } from '../cluster/schema.js';
-import { appFile, platformDir } from '../conventions/layout.js';
-import { commonLabels, PLATFORM_PROJECT } from '../conventions/names.js';
-import type { Slice } from '../render/slice.js';
-import { Tree } from '../render/tree.js';
-import { PLATFORM_COMPONENTS } from './platform-components.js';
+import { application } from '../../argocd/application.js';
+import type { Cluster } from '../../cluster/schema.js';
+import { appFile, platformDir } from '../../conventions/layout.js';
+import { commonLabels, PLATFORM_PROJECT } from '../../conventions/names.js';
+import type { Slice } from '../../render/slice.js';
+import { Tree } from '../../render/tree.js';
+import { KEYCLOAK_OPERATOR_COMPONENT } from './component.js';
 
 /** The upstream files of the pinned release: the two CRDs and the operator (RBAC, Service, Deployment). */
 export const KEYCLOAK_OPERATOR_FILES = [
@@ -20,8 +19,7 @@ export const KEYCLOAK_OPERATOR_FILES = [
  * ClusterRoleBinding's subject, which upstream already sets to `keycloak`.
  */
 export function keycloakOperatorApplication(_cluster: Cluster) {
-  const pin = manifests.keycloakOperator;
-  const { name, namespace, wave } = PLATFORM_COMPONENTS.keycloakOperator;
+  const { name, namespace, wave, manifests: pin } = KEYCLOAK_OPERATOR_COMPONENT;
   return application({
     name,
     project: PLATFORM_PROJECT,
@@ -43,7 +41,7 @@ export function keycloakOperatorApplication(_cluster: Cluster) {
 }
 
 export function keycloakOperator(cluster: Cluster): Slice {
-  const { name } = PLATFORM_COMPONENTS.keycloakOperator;
+  const { name } = KEYCLOAK_OPERATOR_COMPONENT;
   return {
     owns: [platformDir(name), appFile(name)],
     build: () => new Tree().addFile(appFile(name), [keycloakOperatorApplication(cluster)]),

@@ -1,8 +1,8 @@
-import { charts } from '../../../catalog/versions.js';
-import type { Cluster } from '../../../cluster/schema.js';
-import { PLATFORM_NAMESPACES } from '../../../conventions/names.js';
-import { sized } from '../../sizing.js';
-import type { HelmRelease } from '../release.js';
+import { charts } from '../../catalog/versions.js';
+import type { Cluster } from '../../cluster/schema.js';
+import { PLATFORM_NAMESPACES } from '../../conventions/names.js';
+import type { HelmRelease } from '../component.js';
+import { sized } from '../sizing.js';
 
 export function argoWorkflowsRelease(cluster: Cluster): HelmRelease {
   return {

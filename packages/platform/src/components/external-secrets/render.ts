@@ -1,54 +1,33 @@
-import { alertingSecrets } from '../alerting/alertmanager.js';
+import { alertingSecrets } from '../../alerting/alertmanager.js';
 import {
   ARGOCD_NOTIFICATIONS_SECRET,
   ARGOCD_NOTIFICATIONS_WEBHOOK_KEY,
-} from '../alerting/argocd-notifications.js';
-import { application, treeSource, WAVES } from '../argocd/application.js';
-import type { ValuesPolicy } from '../catalog/chart-values.js';
-import { apiVersions, charts } from '../catalog/versions.js';
-import type { Cluster } from '../cluster/schema.js';
-import { appFile, platformDir } from '../conventions/layout.js';
-import { commonLabels, PLATFORM_PROJECT, REPO_CREDENTIAL, ROOT_APP } from '../conventions/names.js';
-import type { Manifest } from '../render/manifest.js';
-import type { Slice } from '../render/slice.js';
-import { Tree } from '../render/tree.js';
+} from '../../alerting/argocd-notifications.js';
+import { application, treeSource, WAVES } from '../../argocd/application.js';
+import { apiVersions } from '../../catalog/versions.js';
+import type { Cluster } from '../../cluster/schema.js';
+import { appFile, platformDir } from '../../conventions/layout.js';
+import { commonLabels, PLATFORM_PROJECT, REPO_CREDENTIAL, ROOT_APP } from '../../conventions/names.js';
+import type { Manifest } from '../../render/manifest.js';
+import type { Slice } from '../../render/slice.js';
+import { Tree } from '../../render/tree.js';
 import {
   CLUSTER_SECRET_STORE,
   type ExternalSecret,
   externalSecretFor,
   vaultSecretName,
-} from '../secrets/external-secrets.js';
-import type { SecretNeed } from '../secrets/references.js';
-import { chartApplication } from './chart-component.js';
-import { PLATFORM_COMPONENTS } from './platform-components.js';
-import { sized } from './sizing.js';
+} from '../../secrets/external-secrets.js';
+import type { SecretNeed } from '../../secrets/references.js';
+import { chartApplication } from '../chart-component.js';
+import { EXTERNAL_SECRETS_COMPONENT } from './component.js';
 
-const { name: NAME } = PLATFORM_COMPONENTS.externalSecrets;
-export const EXTERNAL_SECRETS = NAME;
+const { name: NAME } = EXTERNAL_SECRETS_COMPONENT;
+
 /**
  * The second Application: the store and the Secrets of what the Helm bootstrap installs (the repository
  * credential, Alertmanager's and Argo CD notifications' credentials), once the CRDs exist.
  */
 export const EXTERNAL_SECRETS_STORE = `${NAME}-store`;
-
-/** What the values key check may not find in the chart's defaults (see catalog/chart-values.ts). */
-export const EXTERNAL_SECRETS_VALUES_POLICY: ValuesPolicy = {
-  freeForm: ['serviceMonitor.additionalLabels'],
-};
-
-/** Chart values: one replica of each part sized for the node, CRDs from the chart, metrics scraped. */
-export function externalSecretsValues(cluster: Cluster): Record<string, unknown> {
-  return {
-    installCRDs: true,
-    resources: sized('10m', '64Mi', '200m', '256Mi'),
-    webhook: { resources: sized('10m', '32Mi', '100m', '128Mi') },
-    certController: { resources: sized('10m', '32Mi', '100m', '128Mi') },
-    serviceMonitor: {
-      enabled: true,
-      additionalLabels: { release: cluster.monitoring.prometheusRelease },
-    },
-  };
-}
 
 /** `external-secrets.io/v1` ClusterSecretStore for OCI Vault (no models package exists for it). */
 export interface ClusterSecretStore extends Manifest {
@@ -177,14 +156,8 @@ export function externalSecretsObjects(cluster: Cluster): Manifest[] {
   ];
 }
 
-/** External Secrets Operator from its chart, in the operators' wave, before anything reads a Secret. */
 export function externalSecretsApplications(cluster: Cluster) {
-  const operator = chartApplication({
-    component: PLATFORM_COMPONENTS.externalSecrets,
-    pin: charts.externalSecrets,
-    releaseName: NAME,
-    values: externalSecretsValues(cluster),
-  });
+  const operator = chartApplication(EXTERNAL_SECRETS_COMPONENT, cluster);
   if (cluster.secrets.backend !== 'oci-vault') return [operator];
   const store = application({
     name: EXTERNAL_SECRETS_STORE,

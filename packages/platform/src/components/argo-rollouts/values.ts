@@ -1,8 +1,8 @@
-import { apiVersions, charts } from '../../../catalog/versions.js';
-import type { Cluster } from '../../../cluster/schema.js';
-import { PLATFORM_NAMESPACES } from '../../../conventions/names.js';
-import { sized } from '../../sizing.js';
-import type { HelmRelease } from '../release.js';
+import { apiVersions, charts } from '../../catalog/versions.js';
+import type { Cluster } from '../../cluster/schema.js';
+import { PLATFORM_NAMESPACES } from '../../conventions/names.js';
+import type { HelmRelease } from '../component.js';
+import { sized } from '../sizing.js';
 
 /** `--traefik-api-group` / `--traefik-api-version` (flags of rollouts-controller v1.9) for the pinned Traefik API. */
 export function traefikApiArgs(): string[] {

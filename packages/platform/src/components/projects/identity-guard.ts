@@ -1,7 +1,7 @@
 import { ValidatingAdmissionPolicy } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy';
 import { ValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding';
-import { manifests } from '../catalog/versions.js';
-import { commonLabels, LABELS, PLATFORM_NAMESPACES } from '../conventions/names.js';
+import { manifests } from '../../catalog/versions.js';
+import { commonLabels, LABELS, PLATFORM_NAMESPACES } from '../../conventions/names.js';
 
 /** Argo CD's application controller: what every Application sync applies as. */
 export const ARGOCD_CONTROLLER = `system:serviceaccount:${PLATFORM_NAMESPACES.argocd}:argocd-application-controller`;

@@ -1,7 +1,7 @@
 import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
-import { SYNC_WAVE, WAVES } from '../argocd/application.js';
-import type { Cluster } from '../cluster/schema.js';
-import { commonLabels, IDENTITY_PROJECT, PLATFORM_NAMESPACES } from '../conventions/names.js';
+import { SYNC_WAVE, WAVES } from '../../argocd/application.js';
+import type { Cluster } from '../../cluster/schema.js';
+import { commonLabels, IDENTITY_PROJECT, PLATFORM_NAMESPACES } from '../../conventions/names.js';
 
 /**
  * The project app realms sync through. Realms must live in the Keycloak namespace (the instance only
