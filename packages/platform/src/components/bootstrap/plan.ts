@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Cluster } from '../../cluster/schema.js';
 import { REPO_CREDENTIAL } from '../../conventions/names.js';
-import type { BootstrapApply, Component, HelmRelease } from '../component.js';
+import type { Component, HelmRelease } from '../component.js';
 import { COMPONENTS } from '../registry.js';
 import { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
 
@@ -71,10 +71,11 @@ const helmStep = (r: HelmRelease, index: number): BootstrapStep => ({
  * Argo CD.
  */
 export function bootstrapPlan(cluster: Cluster, registry: readonly Component[] = COMPONENTS): BootstrapPlan {
-  let releases = 0;
+  // Values files are numbered in install order, among the Helm releases only.
+  const helmInstalled = registry.filter((c) => c.install === 'helm-bootstrap');
   const componentSteps = registry.flatMap((c) => [
-    ...(c.install === 'helm-bootstrap' ? [helmStep(c.release(cluster), releases++)] : []),
-    ...(c.bootstrapApplies ?? []).map((a: BootstrapApply) => apply(a.id, a.title, a.why, ...a.files)),
+    ...(c.install === 'helm-bootstrap' ? [helmStep(c.release(cluster), helmInstalled.indexOf(c))] : []),
+    ...(c.bootstrapApplies ?? []).map((a) => apply(a.id, a.title, a.why, ...a.files)),
   ]);
   return {
     cluster: cluster.name,

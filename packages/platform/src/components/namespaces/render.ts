@@ -34,17 +34,11 @@ interface PlatformNamespace extends NamespacePolicy {
 /** The namespaces components lead, by name, with who applies them. */
 function platformNamespaces(registry: readonly Component[]): PlatformNamespace[] {
   return registry
-    .flatMap((c) =>
-      c.namespacePolicy
-        ? [
-            {
-              ...c.namespacePolicy,
-              name: c.namespace,
-              owner: c.install === 'argocd' ? 'gitops' : 'bootstrap',
-            } as const,
-          ]
-        : [],
-    )
+    .flatMap((c): PlatformNamespace[] => {
+      if (!c.namespacePolicy) return [];
+      const owner = c.install === 'argocd' ? 'gitops' : 'bootstrap';
+      return [{ ...c.namespacePolicy, name: c.namespace, owner }];
+    })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
