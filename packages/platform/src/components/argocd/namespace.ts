@@ -1,6 +1,7 @@
 import { kubernetesApi, prometheusPeer, publicInternet, tcp, traefikPeer } from '../../network/index.js';
 import { allPods, type NamespacePolicy, named, samePods } from '../namespaces/policy.js';
 
+/** The argocd namespace: Argo CD, Rollouts, Workflows and Events, installed by the bootstrap. */
 export const ARGOCD_NAMESPACE_POLICY: NamespacePolicy = {
   acme: true,
   security: {

@@ -7,6 +7,7 @@ import {
 } from '../../network/index.js';
 import { allPods, type NamespacePolicy, pods } from '../namespaces/policy.js';
 
+/** The cert-manager namespace: controller, cainjector and webhook. */
 export const CERT_MANAGER_NAMESPACE_POLICY: NamespacePolicy = {
   security: { level: 'restricted' },
   allows: (cluster) => [

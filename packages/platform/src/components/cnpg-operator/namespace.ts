@@ -2,6 +2,7 @@ import { LABELS } from '../../conventions/names.js';
 import { fromKubernetesApi, kubernetesApi, prometheusPeer, tcp } from '../../network/index.js';
 import { anyPodWith, type NamespacePolicy, named } from '../namespaces/policy.js';
 
+/** The CNPG operator's namespace, with the Barman Cloud plugin beside it. */
 export const CNPG_NAMESPACE_POLICY: NamespacePolicy = {
   security: { level: 'restricted' },
   allows: (cluster) => [

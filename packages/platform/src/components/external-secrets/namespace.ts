@@ -7,6 +7,7 @@ import {
 } from '../../network/index.js';
 import { type NamespacePolicy, named } from '../namespaces/policy.js';
 
+/** The External Secrets Operator's namespace: controller, webhook and cert controller. */
 export const EXTERNAL_SECRETS_NAMESPACE_POLICY: NamespacePolicy = {
   // The chart's defaults: non-root, no escalation, ALL dropped, RuntimeDefault, read-only root.
   security: { level: 'restricted' },

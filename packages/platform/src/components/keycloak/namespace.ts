@@ -5,6 +5,7 @@ import { type NamespacePolicy, named, pods } from '../namespaces/policy.js';
 
 const keycloakPods = pods({ 'app.kubernetes.io/instance': KEYCLOAK_INSTANCE });
 
+/** The keycloak namespace: the operator, the instance, its database and the realm-sync Jobs. */
 export const KEYCLOAK_NAMESPACE_POLICY: NamespacePolicy = {
   acme: true,
   security: {

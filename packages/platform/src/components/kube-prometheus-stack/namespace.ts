@@ -15,6 +15,7 @@ function nodeAddresses(cluster: Cluster): INetworkPolicyPeer[] {
   }));
 }
 
+/** The monitoring namespace: Prometheus, Alertmanager, Grafana, the operator and the exporters. */
 export const MONITORING_NAMESPACE_POLICY: NamespacePolicy = {
   security: {
     level: 'privileged',
