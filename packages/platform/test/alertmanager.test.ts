@@ -8,8 +8,8 @@ import { alertingSecrets, alertmanagerConfig } from '../src/alerting/alertmanage
 import { argoCdNotificationsValues } from '../src/alerting/argocd-notifications.js';
 import { defineCluster } from '../src/cluster/define.js';
 import type { ClusterInput } from '../src/cluster/schema.js';
-import { argoCdRelease } from '../src/components/bootstrap/values/argo-cd.js';
-import { kubePrometheusStackRelease } from '../src/components/bootstrap/values/kube-prometheus-stack.js';
+import { argoCdRelease } from '../src/components/argocd/values.js';
+import { kubePrometheusStackRelease } from '../src/components/kube-prometheus-stack/values.js';
 import { clusterInput } from './platform-cluster.js';
 
 /** amtool (Debian `prometheus-alertmanager`): required under CI=true, never silently skipped there. */

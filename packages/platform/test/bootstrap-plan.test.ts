@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { charts, k3s } from '../src/catalog/versions.js';
 import { clusterCapacity, defineCluster } from '../src/cluster/define.js';
+import { APPLICATION_HEALTH_LUA } from '../src/components/argocd/values.js';
 import { helmLayerRequests } from '../src/components/bootstrap/budget.js';
-import { clusterIssuers } from '../src/components/bootstrap/cluster-issuers.js';
 import { BOOTSTRAP_FILES } from '../src/components/bootstrap/files.js';
 import { k3sConfig } from '../src/components/bootstrap/k3s.js';
 import { bootstrapPlan, formatStep } from '../src/components/bootstrap/plan.js';
-import { helmReleases } from '../src/components/bootstrap/releases.js';
 import { bootstrap } from '../src/components/bootstrap/slice.js';
-import { APPLICATION_HEALTH_LUA } from '../src/components/bootstrap/values/argo-cd.js';
+import { clusterIssuers } from '../src/components/cert-manager/cluster-issuers.js';
+import { helmReleases } from '../src/components/lookups.js';
 import { renderSlice } from '../src/render/slice.js';
 import { cluster, clusterInput } from './platform-cluster.js';
 

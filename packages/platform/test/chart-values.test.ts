@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { prerequisite } from '../../../testing/prerequisites.js';
 import { formatValuesPath, unknownValuesKeys, unsizedResources } from '../src/catalog/chart-values.js';
-import { charts, type HelmChartPin } from '../src/catalog/versions.js';
-import { helmReleases } from '../src/components/bootstrap/releases.js';
-import { CNPG_OPERATOR_VALUES_POLICY, cnpgOperatorValues } from '../src/components/cnpg-operator.js';
+import type { HelmChartPin } from '../src/catalog/versions.js';
+import type { ChartComponent } from '../src/components/component.js';
+import { helmReleases } from '../src/components/lookups.js';
+import { COMPONENTS } from '../src/components/registry.js';
 import { cluster } from './platform-cluster.js';
 
 describe('unknownValuesKeys', () => {
@@ -92,10 +93,14 @@ describe.skipIf(!canRun)('every Helm value the platform sets exists in that pinn
     expect(unsizedResources(release.values, chartDefaults(release.chart), release.policy)).toEqual([]);
   });
 
-  it(`cloudnative-pg ${charts.cloudnativePg.version} (apps/cnpg-operator): every key is a chart key, every container sized`, () => {
-    const defaults = chartDefaults(charts.cloudnativePg);
-    expect(unknownValuesKeys(cnpgOperatorValues(cluster), defaults, CNPG_OPERATOR_VALUES_POLICY)).toEqual([]);
-    expect(unsizedResources(cnpgOperatorValues(cluster), defaults, CNPG_OPERATOR_VALUES_POLICY)).toEqual([]);
+  const argoCdCharts = COMPONENTS.filter((c): c is ChartComponent => c.install === 'argocd' && !!c.chart).map(
+    (c) => [`${c.chart.pin.chart} ${c.chart.pin.version} (apps/${c.name})`, c.chart] as const,
+  );
+
+  it.each(argoCdCharts)('%s: every key is a chart key, every container sized', (_, chart) => {
+    const defaults = chartDefaults(chart.pin);
+    expect(unknownValuesKeys(chart.values(cluster), defaults, chart.policy)).toEqual([]);
+    expect(unsizedResources(chart.values(cluster), defaults, chart.policy)).toEqual([]);
   });
 
   it('catches a misspelt key against the real defaults (the check can fail)', () => {

@@ -10,18 +10,19 @@ import {
   postgresObjectStore,
   postgresPodMonitor,
 } from '../src/cnpg/postgres.js';
+import { rootApplication, rootProject } from '../src/components/bootstrap/root-app.js';
 import { buildBootstrap } from '../src/components/bootstrap/slice.js';
-import { cnpgOperator, cnpgOperatorApplication } from '../src/components/cnpg-operator.js';
-import { identityProject } from '../src/components/identity-project.js';
+import { cnpgOperator, cnpgOperatorApplication } from '../src/components/cnpg-operator/render.js';
 import {
   keycloak,
   keycloakApplication,
   keycloakDatabase,
   keycloakInstance,
   keycloakObjects,
-} from '../src/components/keycloak.js';
-import { keycloakOperator, keycloakOperatorApplication } from '../src/components/keycloak-operator.js';
-import { platformProject, rootApplication, rootProject } from '../src/components/root-app.js';
+} from '../src/components/keycloak/render.js';
+import { keycloakOperator, keycloakOperatorApplication } from '../src/components/keycloak-operator/render.js';
+import { identityProject } from '../src/components/projects/identity-project.js';
+import { platformProject } from '../src/components/projects/platform-project.js';
 import { CrdRegistry } from '../src/conformance/registry.js';
 import { toPlain } from '../src/render/manifest.js';
 import { cluster, clusterInput } from './platform-cluster.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { prerequisite } from '../../../testing/prerequisites.js';
 import { k3s } from '../src/catalog/versions.js';
-import { traefikConfig, traefikValues } from '../src/components/bootstrap/traefik.js';
+import { traefikConfig, traefikValues } from '../src/components/traefik/helm-chart-config.js';
 import { cluster } from './platform-cluster.js';
 
 describe('the bundled Traefik tuning', () => {

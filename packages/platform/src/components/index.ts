@@ -1,34 +1,34 @@
+export { APPLICATION_HEALTH_LUA, argoCdHost } from './argocd/values.js';
 export {
-  BARMAN_CLOUD_PLUGIN_COMPONENT,
-  BARMAN_CLOUD_PLUGIN_VALUES_POLICY,
   barmanCloudPlugin,
   barmanCloudPluginApplication,
-  barmanCloudPluginValues,
-} from './barman-cloud-plugin.js';
+} from './barman-cloud-plugin/render.js';
 export * from './bootstrap/index.js';
-export {
-  CNPG_OPERATOR,
-  CNPG_OPERATOR_VALUES_POLICY,
-  cnpgOperator,
-  cnpgOperatorApplication,
-  cnpgOperatorValues,
-} from './cnpg-operator.js';
+export { ACME_SERVERS, clusterIssuers, type IssuerName } from './cert-manager/cluster-issuers.js';
+export { chartApplication, chartSlice } from './chart-component.js';
+export { cnpgOperator, cnpgOperatorApplication } from './cnpg-operator/render.js';
+export type {
+  ArgoCdComponent,
+  BootstrapApply,
+  ChartComponent,
+  Component,
+  ComponentChart,
+  HelmBootstrapComponent,
+  HelmRelease,
+  K3sBundledComponent,
+  OperatorService,
+} from './component.js';
 export {
   alertingNeeds,
   argoCdNotificationsSecret,
   type ClusterSecretStore,
   clusterSecretStore,
-  EXTERNAL_SECRETS,
   EXTERNAL_SECRETS_STORE,
-  EXTERNAL_SECRETS_VALUES_POLICY,
   externalSecrets,
   externalSecretsApplications,
   externalSecretsObjects,
-  externalSecretsValues,
   repositoryCredentialNeed,
-} from './external-secrets.js';
-export { IDENTITY_GUARD, identityGuard, REALM_SYNC_JOB_RULES } from './identity-guard.js';
-export { identityProject } from './identity-project.js';
+} from './external-secrets/render.js';
 export {
   KEYCLOAK,
   type KeycloakInstance,
@@ -39,19 +39,29 @@ export {
   keycloakHost,
   keycloakInstance,
   keycloakObjects,
-} from './keycloak.js';
+} from './keycloak/render.js';
 export {
   KEYCLOAK_OPERATOR_FILES,
   keycloakOperator,
   keycloakOperatorApplication,
-} from './keycloak-operator.js';
+} from './keycloak-operator/render.js';
+export { grafanaService } from './kube-prometheus-stack/values.js';
 export {
-  namespaceObjects,
-  PLATFORM_NAMESPACE_SPECS,
+  crdProviders,
+  helmReleases,
+  operatorServiceSpecs,
+  platformDestinations,
+  platformSourceRepos,
+} from './lookups.js';
+export type { NamespacePolicy } from './namespaces/policy.js';
+export {
   PLATFORM_NAMESPACES_APP,
   platformNamespaceObjects,
   platformNamespacesApplication,
-} from './namespaces.js';
-export { PLATFORM_COMPONENTS } from './platform-components.js';
-export { platformProject, rootApplication, rootProject } from './root-app.js';
+} from './namespaces/render.js';
+export { IDENTITY_GUARD, identityGuard, REALM_SYNC_JOB_RULES } from './projects/identity-guard.js';
+export { identityProject } from './projects/identity-project.js';
+export { platformProject } from './projects/platform-project.js';
+export { COMPONENTS } from './registry.js';
 export { type Resources, sized } from './sizing.js';
+export { type HelmChartConfig, traefikConfig, traefikValues } from './traefik/helm-chart-config.js';

@@ -1,16 +1,11 @@
+import { crdProviders } from '../components/lookups.js';
 import type { Problem } from '../errors/problem.js';
 import { describe } from '../render/manifest.js';
 import { applications, syncedBy } from './applications.js';
 import { defineRule } from './rule.js';
 
-/**
- * API groups whose CRDs an Application installs, by Application name. Groups not listed (Argo, cert-manager,
- * Prometheus operator, Traefik) come from the Helm bootstrap and k3s, before the root app exists.
- */
-export const CRD_PROVIDERS: Record<string, string> = {
-  'postgresql.cnpg.io': 'cnpg-operator',
-  'k8s.keycloak.org': 'keycloak-operator',
-};
+/** API groups whose CRDs an Application installs, by Application name (from the component registry). */
+export const CRD_PROVIDERS: Record<string, string> = crdProviders();
 
 export default defineRule({
   id: 'waves-ordered',

@@ -1,3 +1,6 @@
+import type { Component } from '../components/component.js';
+import { operatorServiceSpecs } from '../components/lookups.js';
+import { COMPONENTS } from '../components/registry.js';
 import type { PlainManifest } from '../render/manifest.js';
 import { containersOf, type PodSpecLike, podTemplates } from '../workloads/pod-specs.js';
 import type { TreeEntry } from './rule.js';
@@ -81,30 +84,24 @@ export function ofKind(entries: readonly TreeEntry[], ...kinds: string[]): TreeE
 export { get as field };
 
 /**
- * Services operators create at run time for resources in the tree, so monitors may select them: the
- * Keycloak operator serves each Keycloak as `<name>-service` with these labels and ports.
+ * Services operators create at run time for resources in the tree, so monitors may select them: each
+ * component declares the Services its operator creates (the Keycloak operator's `<name>-service`).
  */
-export function operatorServices(entries: readonly TreeEntry[]): PlainManifest[] {
-  return entries
-    .filter((e) => e.manifest.kind === 'Keycloak' && e.manifest.apiVersion.startsWith('k8s.keycloak.org/'))
-    .map(({ manifest: kc }) => ({
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: {
-        name: `${kc.metadata.name}-service`,
-        namespace: namespaceOf(kc),
-        labels: {
-          app: 'keycloak',
-          'app.kubernetes.io/instance': kc.metadata.name ?? '',
-          'app.kubernetes.io/managed-by': 'keycloak-operator',
-        },
-      },
-      spec: {
-        ports: [
-          { name: 'http', port: 8080 },
-          { name: 'https', port: 8443 },
-          { name: 'management', port: 9000 },
-        ],
-      },
-    }));
+export function operatorServices(
+  entries: readonly TreeEntry[],
+  registry: readonly Component[] = COMPONENTS,
+): PlainManifest[] {
+  return operatorServiceSpecs(registry).flatMap((svc) =>
+    entries
+      .filter((e) => e.manifest.kind === svc.kind && e.manifest.apiVersion.startsWith(`${svc.group}/`))
+      .map(({ manifest: cr }) => {
+        const instance = cr.metadata.name ?? '';
+        return {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: svc.name(instance), namespace: namespaceOf(cr), labels: svc.labels(instance) },
+          spec: { ports: svc.ports.map((p) => ({ ...p })) },
+        };
+      }),
+  );
 }

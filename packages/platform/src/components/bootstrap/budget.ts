@@ -1,8 +1,8 @@
 import type { Cluster } from '../../cluster/schema.js';
-import { PLATFORM_NAMESPACES } from '../../conventions/names.js';
 import { parseQuantity } from '../../schema/fields.js';
-import { helmReleases } from './releases.js';
-import { traefikValues } from './traefik.js';
+import type { Component } from '../component.js';
+import { helmReleases } from '../lookups.js';
+import { COMPONENTS } from '../registry.js';
 
 /** What one Helm-installed component reserves on the node(s). */
 export interface HelmLayerRequest {
@@ -30,20 +30,23 @@ function sumRequests(values: unknown): { cpu: number; memory: number } {
 }
 
 /**
- * The requests of the layer the rendered manifests do not show: the Helm releases and the bundled
- * Traefik, sized by their values (one replica each). The single-node budget adds these to the tree's.
+ * The requests of the layer the rendered manifests do not show: the Helm releases and what k3s bundles
+ * (Traefik), sized by their values (one replica each). The single-node budget adds these to the tree's.
  */
-export function helmLayerRequests(cluster: Cluster): HelmLayerRequest[] {
+export function helmLayerRequests(
+  cluster: Cluster,
+  registry: readonly Component[] = COMPONENTS,
+): HelmLayerRequest[] {
   return [
-    ...helmReleases(cluster).map((r) => ({
+    ...helmReleases(cluster, registry).map((r) => ({
       release: r.release,
       namespace: r.namespace,
       requests: sumRequests(r.values),
     })),
-    {
-      release: 'traefik',
-      namespace: PLATFORM_NAMESPACES.kubeSystem,
-      requests: sumRequests(traefikValues(cluster)),
-    },
+    ...registry.flatMap((c) =>
+      c.install === 'k3s'
+        ? [{ release: c.name, namespace: c.namespace, requests: sumRequests(c.values(cluster)) }]
+        : [],
+    ),
   ];
 }

@@ -1,6 +1,6 @@
 import type { ClusterNode } from '../../cluster/schema.js';
 import { FOLDERS, ROOT_APP_FILE, TREE_DIR } from '../../conventions/layout.js';
-import type { HelmRelease } from './release.js';
+import type { HelmRelease } from '../component.js';
 
 /** Every file of the rendered `bootstrap/` folder, relative to the tree's root. */
 export const BOOTSTRAP_FILES = {

@@ -1,5 +1,4 @@
 export { type HelmLayerRequest, helmLayerRequests } from './budget.js';
-export { ACME_SERVERS, clusterIssuers, type IssuerName } from './cluster-issuers.js';
 export {
   type BootstrapOptions,
   type CommandResult,
@@ -19,10 +18,6 @@ export {
   REPO_CREDENTIAL,
   shellQuote,
 } from './plan.js';
-export type { HelmRelease } from './release.js';
-export { helmReleases } from './releases.js';
+export { rootApplication, rootProject } from './root-app.js';
 export { runbook, secretFromEnvFile } from './runbook.js';
 export { bootstrap, buildBootstrap } from './slice.js';
-export { type HelmChartConfig, traefikConfig, traefikValues } from './traefik.js';
-export { APPLICATION_HEALTH_LUA, argoCdHost } from './values/argo-cd.js';
-export { grafanaService } from './values/kube-prometheus-stack.js';

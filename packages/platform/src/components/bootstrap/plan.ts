@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Cluster } from '../../cluster/schema.js';
 import { REPO_CREDENTIAL } from '../../conventions/names.js';
+import type { Component, HelmRelease } from '../component.js';
+import { COMPONENTS } from '../registry.js';
 import { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
-import { helmReleases } from './releases.js';
 
 export { REPO_CREDENTIAL };
 
@@ -38,36 +39,44 @@ const apply = (id: string, title: string, why: string, ...treePaths: string[]): 
   args: [...APPLY, ...treePaths.flatMap((p) => ['-f', fromRepoRoot(p)])],
 });
 
+const helmStep = (r: HelmRelease, index: number): BootstrapStep => ({
+  id: r.release,
+  title: `Helm release ${r.release} (${r.chart.chart} ${r.chart.version}) in ${r.namespace}`,
+  why: r.why,
+  command: 'helm',
+  args: [
+    'upgrade',
+    '--install',
+    r.release,
+    r.chart.chart,
+    '--repo',
+    r.chart.repo,
+    '--version',
+    r.chart.version,
+    '--namespace',
+    r.namespace,
+    '--create-namespace',
+    '--values',
+    fromRepoRoot(BOOTSTRAP_FILES.helmValues(index, r)),
+    '--wait',
+    '--timeout',
+    r.timeout,
+  ],
+});
+
 /**
  * The ordered bootstrap, as the exact commands that perform it. The plan file, the runbook, the dry run
- * and the executor all come from this one list.
+ * and the executor all come from this one list: the namespaces, then each component the bootstrap
+ * installs or tunes in registry order (its Helm release, then its own applies), then the hand-over to
+ * Argo CD.
  */
-export function bootstrapPlan(cluster: Cluster): BootstrapPlan {
-  const helm: BootstrapStep[] = helmReleases(cluster).map((r, i) => ({
-    id: r.release,
-    title: `Helm release ${r.release} (${r.chart.chart} ${r.chart.version}) in ${r.namespace}`,
-    why: r.why,
-    command: 'helm',
-    args: [
-      'upgrade',
-      '--install',
-      r.release,
-      r.chart.chart,
-      '--repo',
-      r.chart.repo,
-      '--version',
-      r.chart.version,
-      '--namespace',
-      r.namespace,
-      '--create-namespace',
-      '--values',
-      fromRepoRoot(BOOTSTRAP_FILES.helmValues(i, r)),
-      '--wait',
-      '--timeout',
-      r.timeout,
-    ],
-  }));
-  const [certManager, kubePromStack, ...argo] = helm;
+export function bootstrapPlan(cluster: Cluster, registry: readonly Component[] = COMPONENTS): BootstrapPlan {
+  // Values files are numbered in install order, among the Helm releases only.
+  const helmInstalled = registry.filter((c) => c.install === 'helm-bootstrap');
+  const componentSteps = registry.flatMap((c) => [
+    ...(c.install === 'helm-bootstrap' ? [helmStep(c.release(cluster), helmInstalled.indexOf(c))] : []),
+    ...(c.bootstrapApplies ?? []).map((a) => apply(a.id, a.title, a.why, ...a.files)),
+  ]);
   return {
     cluster: cluster.name,
     steps: [
@@ -77,21 +86,7 @@ export function bootstrapPlan(cluster: Cluster): BootstrapPlan {
         'first: every pod the bootstrap starts lands in a namespace that already enforces Pod Security and denies by default',
         BOOTSTRAP_FILES.namespaces,
       ),
-      certManager!,
-      apply(
-        'cluster-issuers',
-        "Let's Encrypt ClusterIssuers (staging and production)",
-        'right after cert-manager, so the Argo CD certificate can be issued as soon as its Ingress exists',
-        BOOTSTRAP_FILES.clusterIssuers,
-      ),
-      kubePromStack!,
-      apply(
-        'traefik-config',
-        'Tune the bundled Traefik (HelmChartConfig)',
-        'after kube-prometheus-stack: the Traefik chart refuses a ServiceMonitor before its CRD exists',
-        BOOTSTRAP_FILES.traefikConfig,
-      ),
-      ...argo,
+      ...componentSteps,
       {
         id: 'repo-credential',
         title: `Register the GitOps repository with Argo CD (Secret ${REPO_CREDENTIAL.secret})`,

@@ -4,12 +4,12 @@ import type { Cluster, ClusterNode } from '../../cluster/schema.js';
 import { BACKUP_CREDENTIAL_KEYS } from '../../cnpg/object-store.js';
 import { PLATFORM_NAMESPACES, PLATFORM_REALM } from '../../conventions/names.js';
 import { vaultSecretName } from '../../secrets/external-secrets.js';
-import { KEYCLOAK, KEYCLOAK_ADMIN_URL, keycloakHost } from '../keycloak.js';
+import { ARGOCD_CLI_CALLBACK_PORT, argoCdHost } from '../argocd/values.js';
+import { KEYCLOAK, KEYCLOAK_ADMIN_URL, keycloakHost } from '../keycloak/render.js';
+import { grafanaService } from '../kube-prometheus-stack/values.js';
 import { BOOTSTRAP_FILES, fromRepoRoot } from './files.js';
 import { K3S_API_PORT, K3S_CONFIG_PATH, serverNode, tlsSans } from './k3s.js';
 import { type BootstrapPlan, formatStep, REPO_CREDENTIAL } from './plan.js';
-import { ARGOCD_CLI_CALLBACK_PORT, argoCdHost } from './values/argo-cd.js';
-import { grafanaService } from './values/kube-prometheus-stack.js';
 
 /** The commands that create one Secret from a temporary env file, then delete the file. */
 export function secretFromEnvFile(
