@@ -1,7 +1,9 @@
+import { KEYCLOAK_SERVICE } from '../conventions/names.js';
 import type { Problem } from '../errors/problem.js';
+import { field } from '../inspect/json.js';
+import { namespaceOf } from '../inspect/objects.js';
 import type { PlainManifest } from '../render/manifest.js';
 import { defineRule } from './rule.js';
-import { field, namespaceOf } from './workloads.js';
 
 /** An object an operator creates and owns for a custom resource in the tree. */
 interface Owned {
@@ -24,7 +26,7 @@ const OWNED: Record<string, (m: PlainManifest) => Owned[]> = {
     const monitor = metrics && field(m, 'spec', 'serviceMonitor', 'enabled') !== false;
     return [
       { kind: 'StatefulSet', name },
-      { kind: 'Service', name: `${name}-service` },
+      { kind: 'Service', name: KEYCLOAK_SERVICE.name(name) },
       { kind: 'Service', name: `${name}-discovery` },
       { kind: 'Secret', name: `${name}-initial-admin` },
       ...(monitor ? [{ kind: 'ServiceMonitor', name }] : []),
@@ -49,6 +51,7 @@ const OWNED: Record<string, (m: PlainManifest) => Owned[]> = {
 export default defineRule({
   id: 'operator-owned-names',
   doc: 'The tree renders no object that an operator creates and owns for one of its resources (same kind, namespace and name).',
+  scope: 'slice',
   check(entries) {
     const owners = new Map<string, string>();
     for (const { manifest } of entries) {

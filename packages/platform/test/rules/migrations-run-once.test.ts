@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entry, pod } from './fixtures.js';
-import { rule, run } from './helpers.js';
+import { entry, pod } from './builders.js';
+import { itChecksFixtures, rule, run } from './harness.js';
 
 const r = rule('migrations-run-once');
 const job = (annotations: Record<string, string>, dbClient = true) => {
@@ -15,6 +15,7 @@ const job = (annotations: Record<string, string>, dbClient = true) => {
 };
 
 describe('migrations-run-once', () => {
+  itChecksFixtures(r);
   it('passes for a plain Job in a sync wave, and for hooks that do not touch a database', () => {
     expect(run(r, [job({ 'argocd.argoproj.io/sync-wave': '-1' })])).toEqual([]);
     expect(run(r, [job({ 'argocd.argoproj.io/hook': 'PostSync' }, false)])).toEqual([]);
