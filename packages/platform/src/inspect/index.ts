@@ -10,6 +10,7 @@ export { claimedHosts, hostOf, matchHosts, routedHosts, type ServedTls, servedTl
 export { formatImageRef, type ImageRef, parseImageRef } from './images.js';
 export { arr, field, type Json, obj, str } from './json.js';
 export { groupKind, groupOf, namespaceOf, ofKind, selects, type TreeEntry } from './objects.js';
+export { type OperatorOwned, operatorOwned } from './operators.js';
 export {
   type ContainerLike,
   containersOf,

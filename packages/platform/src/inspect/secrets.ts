@@ -4,6 +4,7 @@ import { applicationSources } from './applications.js';
 import { parseImageRef } from './images.js';
 import { arr, type Json, obj, str } from './json.js';
 import { groupKind } from './objects.js';
+import { operatorOwned } from './operators.js';
 import { containersOf, podTemplates } from './pods.js';
 
 /** How a Secret is created: most from an env file; image pull secrets need the registry format. */
@@ -211,10 +212,7 @@ export function createdSecrets(objects: readonly { manifest: PlainManifest }[]):
     // External Secrets Operator writes each ExternalSecret's target from its store (the OCI Vault).
     if (groupKind(m) === 'external-secrets.io/ExternalSecret')
       add(str(obj(spec?.target)?.name) ?? m.metadata.name);
-    if (groupKind(m) === 'postgresql.cnpg.io/Cluster')
-      for (const suffix of ['app', 'superuser', 'ca', 'server', 'replication'])
-        add(`${m.metadata.name}-${suffix}`);
-    if (groupKind(m) === 'k8s.keycloak.org/Keycloak') add(`${m.metadata.name}-initial-admin`);
+    for (const owned of operatorOwned(m)) if (owned.kind === 'Secret') add(owned.name);
     if (groupKind(m) === 'cert-manager.io/Certificate') add(spec?.secretName);
     if (
       m.kind === 'Ingress' &&
