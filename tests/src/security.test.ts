@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { findRepoRoot, NON_PUBLIC_RANGES, secretsOnArgv, type TreeEntry } from '@ultron/platform';
+import {
+  field,
+  findRepoRoot,
+  NON_PUBLIC_RANGES,
+  ofKind,
+  routedHosts,
+  secretsOnArgv,
+  type TreeEntry,
+} from '@ultron/platform';
 import { loadTree } from '@ultron/platform/conformance';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -12,12 +20,6 @@ const cluster = (
   }
 ).default;
 const entries = loadTree(treeDir);
-const ofKind = (kind: string) => entries.filter((e) => e.manifest.kind === kind);
-const get = (value: unknown, ...path: (string | number)[]): unknown =>
-  path.reduce<unknown>(
-    (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
-    value,
-  );
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,7 +31,7 @@ function files(dir: string): string[] {
 /** Every shell script the tree renders: ConfigMap scripts, runbook code blocks, bootstrap plan commands. */
 function renderedScripts(): { where: string; script: string }[] {
   const scripts: { where: string; script: string }[] = [];
-  for (const { file, manifest } of ofKind('ConfigMap')) {
+  for (const { file, manifest } of ofKind(entries, 'ConfigMap')) {
     for (const [key, value] of Object.entries((manifest.data as Record<string, string>) ?? {})) {
       if (key.endsWith('.sh') || value.startsWith('#!'))
         scripts.push({ where: `${file}: ${key}`, script: value });
@@ -66,8 +68,8 @@ describe('no rendered script passes a secret as a command argument', () => {
 });
 
 describe('every namespace the tree creates is locked down', () => {
-  const namespaces = ofKind('Namespace');
-  const policies = ofKind('NetworkPolicy');
+  const namespaces = ofKind(entries, 'Namespace');
+  const policies = ofKind(entries, 'NetworkPolicy');
 
   it('renders every namespace it deploys into, except the ones k3s itself owns', () => {
     const used = new Set(
@@ -92,7 +94,7 @@ describe('every namespace the tree creates is locked down', () => {
     }
     const own = policies.filter((p) => p.manifest.metadata.namespace === name);
     const deny = own.find((p) => p.manifest.metadata.name === 'default-deny');
-    expect(get(deny?.manifest, 'spec')).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    expect(field(deny?.manifest, 'spec')).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
     for (const p of own)
       expect(p.manifest.metadata.annotations?.['ultron.io/reason'], p.file).toMatch(/\S.{9,}/);
   });
@@ -101,8 +103,9 @@ describe('every namespace the tree creates is locked down', () => {
 describe('egress says exactly where', () => {
   const blocks = (e: TreeEntry) =>
     (
-      (get(e.manifest, 'spec', 'egress') as { to?: { ipBlock?: { cidr: string; except?: string[] } }[] }[]) ??
-      []
+      (field(e.manifest, 'spec', 'egress') as {
+        to?: { ipBlock?: { cidr: string; except?: string[] } }[];
+      }[]) ?? []
     )
       .flatMap((rule) => rule.to ?? [])
       .flatMap((peer) => (peer.ipBlock ? [peer.ipBlock] : []));
@@ -117,7 +120,7 @@ describe('egress says exactly where', () => {
     contains(b.cidr, ip) && !(b.except ?? []).some((x) => contains(x, ip));
 
   it('never allows 100.64.0.0/10 (Tailscale/CGNAT) or link-local (cloud metadata), except the API address', () => {
-    const all = ofKind('NetworkPolicy').flatMap((e) =>
+    const all = ofKind(entries, 'NetworkPolicy').flatMap((e) =>
       blocks(e).map((b) => ({
         file: e.file,
         id: `egress/${e.manifest.metadata.namespace}/${e.manifest.metadata.name}`,
@@ -140,12 +143,12 @@ describe('egress says exactly where', () => {
   });
 
   it('reaches the Kubernetes API at one address, never 0.0.0.0/0', () => {
-    for (const e of ofKind('NetworkPolicy')) {
+    for (const e of ofKind(entries, 'NetworkPolicy')) {
       for (const b of blocks(e)) {
         if (b.cidr === '0.0.0.0/0') expect(b.except?.length, e.file).toBeGreaterThan(0);
       }
       const rules =
-        (get(e.manifest, 'spec', 'egress') as { to?: unknown[]; ports?: { port: unknown }[] }[]) ?? [];
+        (field(e.manifest, 'spec', 'egress') as { to?: unknown[]; ports?: { port: unknown }[] }[]) ?? [];
       for (const rule of rules.filter((r) => r.ports?.some((p) => p.port === 6443))) {
         expect(rule.to, e.file).toEqual([{ ipBlock: { cidr: '100.101.102.103/32' } }]);
       }
@@ -155,20 +158,17 @@ describe('egress says exactly where', () => {
 
 describe('public hosts', () => {
   it('are the app APIs, auth.<domain> (realm paths only) and argocd.<domain>', () => {
-    const hosts = [
-      ...ofKind('Ingress').flatMap((e) =>
-        (get(e.manifest, 'spec', 'rules') as { host: string }[]).map((r) => r.host),
-      ),
-      ...ofKind('IngressRoute').flatMap((e) =>
-        (get(e.manifest, 'spec', 'routes') as { match: string }[]).flatMap((r) =>
-          [...r.match.matchAll(/Host\(`([^`]+)`\)/g)].map((m) => m[1]!),
-        ),
-      ),
-    ].sort();
+    const hosts = ofKind(entries, 'Ingress', 'IngressRoute')
+      .flatMap((e) => routedHosts(e.manifest))
+      .sort();
     // argocd.<domain> comes from the Argo CD chart's Ingress (bootstrap values), not from a rendered object.
     expect(hosts).toEqual(['api.penvoice.app', 'auth.ultron.example.com', 'status.ultron.example.com']);
-    const keycloak = ofKind('IngressRoute').find((e) => e.manifest.metadata.namespace === 'keycloak')!;
-    expect(get(keycloak.manifest, 'spec', 'routes', 0, 'match')).toContain('!PathPrefix(`/realms/master/`)');
+    const keycloak = ofKind(entries, 'IngressRoute').find(
+      (e) => e.manifest.metadata.namespace === 'keycloak',
+    )!;
+    expect((field(keycloak.manifest, 'spec', 'routes') as { match: string }[])[0]!.match).toContain(
+      '!PathPrefix(`/realms/master/`)',
+    );
     const argocd = parse(readFileSync(join(treeDir, 'bootstrap/helm/03-argocd.values.yaml'), 'utf8'));
     expect(argocd.server.ingress.enabled).toBe(true);
     expect(argocd.global.domain).toBe('argocd.ultron.example.com');
@@ -191,8 +191,8 @@ describe('Argo CD', () => {
   });
 
   it('holds every Application in a project other than default, the root app included', () => {
-    const apps = ofKind('Application');
+    const apps = ofKind(entries, 'Application');
     expect(apps.map((a) => a.manifest.metadata.name)).toContain('root');
-    for (const a of apps) expect(get(a.manifest, 'spec', 'project'), a.file).not.toBe('default');
+    for (const a of apps) expect(field(a.manifest, 'spec', 'project'), a.file).not.toBe('default');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { TreeEntry } from '../src/inspect/objects.js';
 import { FOLDER_README_SOURCE, folderReadmes } from '../src/render/folder-readmes.js';
 import { sourceOf } from '../src/render/header.js';
 import type { PlainManifest } from '../src/render/manifest.js';
-import type { TreeEntry } from '../src/rules/rule.js';
 
 const object = (kind: string, name: string, namespace?: string, spec?: object): PlainManifest =>
   ({

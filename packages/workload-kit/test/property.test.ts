@@ -1,4 +1,4 @@
-import { checkTree, rules } from '@ultron/platform';
+import { checkSlice } from '@ultron/platform';
 import { CrdRegistry } from '@ultron/platform/conformance';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +14,6 @@ const registry = prerequisite(
 )
   ? CrdRegistry.fromDirectory(crdsDir!)
   : null;
-const ownRules = rules.filter(
-  (r) => !['waves-ordered', 'projects-contain-apps', 'namespaces-exist'].includes(r.id),
-);
 
 /** Mostly a valid value, sometimes an arbitrary one: each field breaks rarely, so both outcomes occur often. */
 const mostly = <T>(valid: fc.Arbitrary<T>, broken: fc.Arbitrary<unknown>) =>
@@ -96,7 +93,7 @@ describe('random definitions', { timeout: 120_000 }, () => {
         if (problems === undefined) {
           rendered++;
           const entries = entriesOf(render(input));
-          expect(checkTree(entries, ownRules)).toEqual([]);
+          expect(checkSlice(entries)).toEqual([]);
           for (const { manifest } of registry ? entries : []) {
             const verdict = registry!.validate(manifest);
             expect(verdict.status === 'invalid' ? verdict.problems : []).toEqual([]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkTree, rules } from '@ultron/platform';
+import { checkSlice } from '@ultron/platform';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { WorkloadInput } from '../src/definition/schema.js';
@@ -11,10 +11,6 @@ const fixture = (name: string) =>
 // biome-ignore lint/suspicious/noExplicitAny: rendered YAML is untyped data
 const doc = (files: Map<string, string>, path: string): any =>
   parse(files.get(path)!.split('\n').slice(1).join('\n'));
-
-/** Rules that need the platform's own objects (operators, identity project) to be rendered alongside. */
-const PLATFORM_DEPENDENT = new Set(['waves-ordered', 'projects-contain-apps', 'namespaces-exist']);
-const appRules = rules.filter((r) => !PLATFORM_DEPENDENT.has(r.id));
 
 /** Kubernetes label-selector semantics (matchLabels AND matchExpressions), as NetworkPolicies apply them. */
 function matches(
@@ -71,7 +67,7 @@ describe('minimal definition', () => {
   });
 
   it('holds together across its own objects', () => {
-    expect(checkTree(entriesOf(files), appRules)).toEqual([]);
+    expect(checkSlice(entriesOf(files))).toEqual([]);
   });
 
   it('denies all traffic by default and lets only its clients reach the database', () => {
@@ -206,7 +202,7 @@ describe('an app with its own metrics contract', () => {
       '/healthz',
       '/healthz',
     ]);
-    expect(checkTree(entriesOf(files), appRules)).toEqual([]);
+    expect(checkSlice(entriesOf(files))).toEqual([]);
   });
 });
 
@@ -215,7 +211,7 @@ describe('replica-based canary the replicas can express', () => {
     const files = render(fixture('replica-canary-expressible'));
     expect(files.has('workloads/fleet/ingress-fleet.yaml')).toBe(true);
     expect(files.has('workloads/fleet/service-fleet-canary.yaml')).toBe(false);
-    expect(checkTree(entriesOf(files), appRules)).toEqual([]);
+    expect(checkSlice(entriesOf(files))).toEqual([]);
   });
 });
 
@@ -233,7 +229,7 @@ describe('no database, no auth', () => {
     expect(apps).not.toContain('static-api-db');
     const rollout = doc(files, 'workloads/static-api/rollout-static-api.yaml');
     expect(rollout.spec.template.spec.containers[0].env).toEqual([]);
-    expect(checkTree(entriesOf(files), appRules)).toEqual([]);
+    expect(checkSlice(entriesOf(files))).toEqual([]);
   });
 });
 
@@ -286,7 +282,7 @@ describe('everything enabled', () => {
     const job = doc(files, 'workloads/shop/realm/job-shop-realm-sync.yaml');
     expect(job.metadata.namespace).toBe('keycloak');
     expect(job.metadata.annotations['argocd.argoproj.io/hook']).toBe('PostSync');
-    expect(checkTree(entriesOf(files), appRules)).toEqual([]);
+    expect(checkSlice(entriesOf(files))).toEqual([]);
   });
 
   it('renders env from secrets and ConfigMaps by reference only', () => {

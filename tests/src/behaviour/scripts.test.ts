@@ -1,3 +1,4 @@
+import { containersOf, podTemplates } from '@ultron/platform';
 import { describe, expect, it } from 'vitest';
 import { itWith, runEngine } from '../engines/tools.js';
 import { tree } from './workloads.js';
@@ -19,11 +20,7 @@ type Container = {
   args?: string[];
   volumeMounts?: { name: string; mountPath: string }[];
 };
-type PodSpec = {
-  containers?: Container[];
-  initContainers?: Container[];
-  volumes?: { name: string; configMap?: { name: string } }[];
-};
+type PodSpec = { volumes?: { name: string; configMap?: { name: string } }[] };
 
 const SHELLS: Record<string, 'sh' | 'bash'> = {
   sh: 'sh',
@@ -32,14 +29,6 @@ const SHELLS: Record<string, 'sh' | 'bash'> = {
   '/bin/bash': 'bash',
   '/usr/bin/bash': 'bash',
 };
-
-function podSpecs(m: Record<string, unknown>): PodSpec[] {
-  const spec = m.spec as Record<string, unknown> | undefined;
-  const template = (spec?.template as { spec?: PodSpec } | undefined)?.spec;
-  const cron = (spec?.jobTemplate as { spec?: { template?: { spec?: PodSpec } } } | undefined)?.spec?.template
-    ?.spec;
-  return [template, cron].filter((s): s is PodSpec => !!s);
-}
 
 function scripts(): { found: Script[]; unresolved: string[] } {
   const configMaps = new Map(
@@ -50,8 +39,10 @@ function scripts(): { found: Script[]; unresolved: string[] } {
   const found: Script[] = [];
   const unresolved: string[] = [];
   for (const { file, manifest } of tree) {
-    for (const spec of podSpecs(manifest as unknown as Record<string, unknown>)) {
-      for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    for (const template of podTemplates(manifest)) {
+      const spec = template.spec as PodSpec;
+      for (const { container } of containersOf(template.spec)) {
+        const c = container as Container;
         const argv = [...(c.command ?? []), ...(c.args ?? [])];
         const shell = SHELLS[argv[0] ?? ''];
         if (!shell || argv.length < 2) continue;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTree } from '@ultron/platform/conformance';
-import { arr, byCodePoint, obj, str } from '@ultron/platform/core';
+import { byCodePoint, obj, routedHosts, str } from '@ultron/platform/core';
 import { parse } from 'yaml';
 import { EXIT, type ExitCode } from '../lib/exit.ts';
 import { openRepo, requireTree } from '../lib/repo.ts';
@@ -24,11 +24,7 @@ export function treeHosts(treeDir: string): { host: string; servedBy: string }[]
   };
   for (const { manifest: m } of loadTree(treeDir)) {
     const by = `${m.kind} ${m.metadata.namespace}/${m.metadata.name}`;
-    if (m.kind === 'Ingress') for (const rule of arr(obj(m.spec)?.rules)) add(str(obj(rule)?.host), by);
-    // Traefik routes (apps whose canary Traefik weighs): hosts are in their Host(`…`) matchers.
-    if (m.kind === 'IngressRoute')
-      for (const route of arr(obj(m.spec)?.routes))
-        for (const [, host] of (str(obj(route)?.match) ?? '').matchAll(/Host\(`([^`]+)`\)/g)) add(host, by);
+    for (const host of routedHosts(m)) add(host, by);
   }
   const helm = join(treeDir, 'bootstrap', 'helm');
   for (const file of readdirSync(helm).sort()) {

@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { appNames, formatProblems, type WriteSummary, workloadDir, writeTree } from '@ultron/platform';
+import {
+  appNames,
+  formatProblems,
+  parseImageRef,
+  type WriteSummary,
+  workloadDir,
+  writeTree,
+} from '@ultron/platform';
 import { listApps } from '../lib/apps.ts';
 import { assembleRepo } from '../lib/assemble.ts';
 import { EXIT, type ExitCode, environmentError } from '../lib/exit.ts';
 import { writeFilesAtomically } from '../lib/files.ts';
-import { parseImageRef, pinned } from '../lib/image-ref.ts';
+import { pinned } from '../lib/image-ref.ts';
 import { openRepo, requireApp } from '../lib/repo.ts';
 import { Ui } from '../lib/ui.ts';
 import { findRenderWorkspace } from '../lib/workspaces.ts';

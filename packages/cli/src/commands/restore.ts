@@ -1,9 +1,9 @@
 import { Cluster, type ICluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
 import type { IExternalCluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/ExternalCluster';
 import { appNames, BARMAN_CLOUD_PLUGIN } from '@ultron/platform';
+import type { Json } from '@ultron/platform/core';
 import { type AppDatabase, appDatabase } from '../lib/database.ts';
 import { EXIT, type ExitCode, usageError } from '../lib/exit.ts';
-import type { Json } from '../lib/json.ts';
 import { emitManifest, renderManifest } from '../lib/manifest-output.ts';
 import { Ui } from '../lib/ui.ts';
 

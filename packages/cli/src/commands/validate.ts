@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { checkTree, crossObjectRules, describe, type Problem, policyRules } from '@ultron/platform';
 import {
-  type CrdLocation,
-  CrdRegistry,
-  loadTree,
-  resolveCrds,
-  type TreeObject,
-} from '@ultron/platform/conformance';
+  checkTree,
+  crossObjectRules,
+  describe,
+  type Problem,
+  policyRules,
+  type TreeEntry,
+} from '@ultron/platform';
+import { type CrdLocation, CrdRegistry, loadTree, resolveCrds } from '@ultron/platform/conformance';
 import { EXIT, type ExitCode, environmentError, problemsError, usageError } from '../lib/exit.ts';
 import { byCodePoint } from '../lib/order.ts';
 import { openRepo, requireTree, userPath } from '../lib/repo.ts';
@@ -26,7 +27,7 @@ interface Finding extends Problem {
   file: string | null;
 }
 
-function loadObjects(treeDir: string): TreeObject[] {
+function loadObjects(treeDir: string): TreeEntry[] {
   try {
     return loadTree(treeDir);
   } catch (error) {
@@ -56,7 +57,7 @@ async function locateCrds(
 }
 
 /** The file of the object a rule's problem is about: its path starts with `Kind ns/name`. */
-function fileIndex(objects: readonly TreeObject[]): (p: Problem) => string | null {
+function fileIndex(objects: readonly TreeEntry[]): (p: Problem) => string | null {
   const byName = new Map(objects.map((o) => [describe(o.manifest), o.file]));
   return (p) => {
     const subject = p.path.split(': ', 1)[0]!;
@@ -122,7 +123,7 @@ function report(
   ui: Ui,
   r: {
     treeLabel: string;
-    objects: TreeObject[];
+    objects: TreeEntry[];
     findings: Finding[];
     counts: { checked: number; builtIn: number; celRulesNotEvaluated: number };
     skipped: string | null;

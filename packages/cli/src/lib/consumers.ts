@@ -1,16 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  applicationSources,
   BOOTSTRAP_FILES,
   bootstrapPlanSchema,
+  containersOf,
   describe,
+  field,
+  groupKind,
+  obj,
   type PlainManifest,
+  type PodSpecLike,
+  podTemplates,
   TREE_DIR,
+  type TreeEntry,
 } from '@ultron/platform';
-import type { TreeObject } from '@ultron/platform/conformance';
 import { parse } from 'yaml';
-import { obj } from './json.ts';
-import { containersOf, type PodSpecLike, podTemplates } from './pods.ts';
 import { type Amount, add, amountOf, max, quantity, times, ZERO } from './quantities.ts';
 
 /** Something that holds CPU and memory on the node while it runs. */
@@ -42,7 +47,7 @@ function podAmount(spec: PodSpecLike, field: 'requests' | 'limits'): Amount {
 
 /** The extra pods a Rollout runs while a canary is in progress. */
 function rolloutSurge(m: PlainManifest, replicas: number): number {
-  const canary = obj(obj(obj(m.spec)?.strategy)?.canary);
+  const canary = obj(field(m, 'spec', 'strategy', 'canary'));
   if (!canary) return 0;
   if (canary.trafficRouting) {
     // With traffic routing the stable set stays whole while the canary scales up to the last weight.
@@ -129,9 +134,8 @@ function helmConsumers(m: PlainManifest): Consumer[] {
   const spec = obj(m.spec);
   if (m.kind === 'Application') {
     const ns = String(obj(spec?.destination)?.namespace ?? '');
-    const sources = [obj(spec?.source), ...(Array.isArray(spec?.sources) ? spec.sources.map(obj) : [])];
-    return sources.flatMap((s) => {
-      const values = obj(obj(s?.helm)?.valuesObject);
+    return applicationSources(m).flatMap((s) => {
+      const values = obj(field(s, 'helm', 'valuesObject'));
       return values ? valuesConsumers(values, ns, `${describe(m)} Helm values`) : [];
     });
   }
@@ -179,10 +183,10 @@ const BY_KIND: Record<string, (m: PlainManifest, ns: string) => Consumer[]> = {
 };
 
 /** Everything in the rendered tree (and the Helm bootstrap) that will hold CPU and memory on the node. */
-export function consumers(objects: readonly TreeObject[], read: TreeReader): Consumer[] {
+export function consumers(objects: readonly TreeEntry[], read: TreeReader): Consumer[] {
   const fromObjects = objects.flatMap(({ manifest: m }) => {
     const ns = m.metadata.namespace ?? '';
-    return [...podConsumers(m, ns), ...(BY_KIND[`${m.apiVersion.split('/')[0]}/${m.kind}`]?.(m, ns) ?? [])];
+    return [...podConsumers(m, ns), ...(BY_KIND[groupKind(m)]?.(m, ns) ?? [])];
   });
   return [...fromObjects, ...bootstrapConsumers(read)];
 }

@@ -1,7 +1,5 @@
-import { formatImageRef, type ImageRef, parseImageRef } from '@ultron/platform/core';
+import { formatImageRef } from '@ultron/platform/core';
 import { usageError } from './exit.ts';
-
-export { formatImageRef, type ImageRef, parseImageRef };
 
 /** What app CI pushes: `sha-<short or full git sha>`. */
 const SHA_TAG = /^sha-[0-9a-f]{7,40}$/;

@@ -1,10 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, FOLDERS, PLATFORM_NAMESPACES, workloadDir } from '@ultron/platform';
+import { claimedHosts, describe, FOLDERS, PLATFORM_NAMESPACES, workloadDir } from '@ultron/platform';
 import { loadTree } from '@ultron/platform/conformance';
 import { parseWorkload, type WorkloadInput } from '@ultron/workload-kit';
 import { listApps } from './apps.ts';
-import { type Json, obj } from './json.ts';
 import type { Repo } from './repo.ts';
 import { loadSlice, renderWorkspaces } from './workspaces.ts';
 
@@ -15,29 +14,12 @@ export interface Taken {
   domains: Map<string, string>;
 }
 
-function hostOf(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value) return undefined;
-  try {
-    return value.includes('://') ? new URL(value).hostname : value;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Hosts the rendered tree serves or certifies: Ingress rules and TLS, Certificates, Keycloak's hostname. */
+/** Hosts the rendered tree routes, serves or certifies: Ingresses, IngressRoutes, Certificates, Keycloak's hostname. */
 function treeHosts(repo: Repo, taken: Taken): void {
   if (!existsSync(repo.treeDir)) return;
   for (const { manifest: m } of loadTree(repo.treeDir)) {
-    const spec = obj(m.spec);
     const who = describe(m);
-    const hosts: unknown[] = [];
-    if (m.kind === 'Ingress') {
-      for (const r of (spec?.rules as Json[] | undefined) ?? []) hosts.push(r.host);
-      for (const t of (spec?.tls as Json[] | undefined) ?? []) hosts.push(...((t.hosts as unknown[]) ?? []));
-    }
-    if (m.kind === 'Certificate') hosts.push(...((spec?.dnsNames as unknown[]) ?? []));
-    if (m.kind === 'Keycloak') hosts.push(obj(spec?.hostname)?.hostname);
-    for (const h of hosts.map(hostOf)) if (h && !taken.hosts.has(h)) taken.hosts.set(h, who);
+    for (const h of claimedHosts(m)) if (!taken.hosts.has(h)) taken.hosts.set(h, who);
     // Every namespace, Argo CD project and Application name becomes the new app's name too.
     if (m.metadata.namespace) taken.names.set(m.metadata.namespace, `namespace ${m.metadata.namespace}`);
     if (['Namespace', 'AppProject', 'Application'].includes(m.kind)) taken.names.set(m.metadata.name!, who);

@@ -1,10 +1,12 @@
 import type { Cluster } from '../cluster/schema.js';
 import { PLATFORM_NAMESPACES } from '../conventions/names.js';
+import { routedHosts } from '../inspect/hosts.js';
+import { field } from '../inspect/json.js';
+import { ofKind, type TreeEntry } from '../inspect/objects.js';
 import { PSS_REASON_ANNOTATION, REASON_ANNOTATION } from '../network/index.js';
 import { describe } from '../render/manifest.js';
 import noSecretsOnArgv from '../rules/no-secrets-on-argv.js';
 import podSecurityRestricted from '../rules/pod-security-restricted.js';
-import type { TreeEntry } from '../rules/rule.js';
 
 /** One thing that bypasses a secure default; `id` is what the cluster definition's `audit.accept` names. */
 export interface AuditFinding {
@@ -44,12 +46,6 @@ export interface AuditInput {
   helmReleases?: string[];
 }
 
-const get = (value: unknown, ...path: (string | number)[]): unknown =>
-  path.reduce<unknown>(
-    (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
-    value,
-  );
-
 const toInt = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
 function contains(cidr: string, ip: string): boolean {
   const [base, bits] = cidr.split('/');
@@ -63,19 +59,6 @@ const PRIVATE_PROBES = [
   ['127.0.0.1', 'loopback'],
 ] as const;
 
-const ofKind = (entries: readonly TreeEntry[], kind: string) =>
-  entries.filter((e) => e.manifest.kind === kind);
-
-function routedHosts(e: TreeEntry): string[] {
-  if (e.manifest.kind === 'Ingress')
-    return ((get(e.manifest, 'spec', 'rules') as { host?: string }[]) ?? []).flatMap((r) =>
-      r.host ? [r.host] : [],
-    );
-  return ((get(e.manifest, 'spec', 'routes') as { match?: string }[]) ?? []).flatMap((r) =>
-    [...(r.match ?? '').matchAll(/Host\(`([^`]+)`\)/g)].map((m) => m[1]!),
-  );
-}
-
 /**
  * The security report of a rendered tree: per namespace its Pod Security level, policies and public
  * hosts; who holds cluster-wide rights; and every object that bypasses a rule. A finding fails the audit
@@ -88,16 +71,16 @@ export function auditTree(input: AuditInput): AuditReport {
   const platform = new Set<string>(Object.values(PLATFORM_NAMESPACES));
 
   const routes = [...ofKind(entries, 'Ingress'), ...ofKind(entries, 'IngressRoute')];
-  const argoCdHost = get(input.argoCdValues, 'global', 'domain') as string | undefined;
-  const argoCdPublic = get(input.argoCdValues, 'server', 'ingress', 'enabled') === true;
+  const argoCdHost = field(input.argoCdValues, 'global', 'domain') as string | undefined;
+  const argoCdPublic = field(input.argoCdValues, 'server', 'ingress', 'enabled') === true;
 
   const names = new Set<string>();
   for (const ns of ofKind(entries, 'Namespace')) names.add(ns.manifest.metadata.name ?? '');
   for (const e of entries) if (e.manifest.metadata.namespace) names.add(e.manifest.metadata.namespace);
   // Namespaces Argo CD creates on sync (CreateNamespace=true) exist too, with whatever labels it gives them.
   for (const app of ofKind(entries, 'Application')) {
-    const options = (get(app.manifest, 'spec', 'syncPolicy', 'syncOptions') as string[]) ?? [];
-    const ns = get(app.manifest, 'spec', 'destination', 'namespace') as string | undefined;
+    const options = (field(app.manifest, 'spec', 'syncPolicy', 'syncOptions') as string[]) ?? [];
+    const ns = field(app.manifest, 'spec', 'destination', 'namespace') as string | undefined;
     if (ns && options.includes('CreateNamespace=true')) names.add(ns);
   }
   names.delete(PLATFORM_NAMESPACES.kubeSystem);
@@ -122,10 +105,10 @@ export function auditTree(input: AuditInput): AuditReport {
     const policies = ofKind(entries, 'NetworkPolicy').filter((p) => p.manifest.metadata.namespace === name);
     const deny = policies.find(
       (p) =>
-        JSON.stringify(get(p.manifest, 'spec', 'podSelector')) === '{}' &&
-        !get(p.manifest, 'spec', 'ingress') &&
-        !get(p.manifest, 'spec', 'egress') &&
-        JSON.stringify(get(p.manifest, 'spec', 'policyTypes')) === '["Ingress","Egress"]',
+        JSON.stringify(field(p.manifest, 'spec', 'podSelector')) === '{}' &&
+        !field(p.manifest, 'spec', 'ingress') &&
+        !field(p.manifest, 'spec', 'egress') &&
+        JSON.stringify(field(p.manifest, 'spec', 'policyTypes')) === '["Ingress","Egress"]',
     );
     if (!deny) add(`default-deny/${name}`, `namespace ${name} has no default-deny NetworkPolicy`);
     const allows = policies
@@ -139,7 +122,7 @@ export function auditTree(input: AuditInput): AuditReport {
             `NetworkPolicy ${name}/${policy} does not say why it allows`,
           );
         const blocks = (
-          (get(p.manifest, 'spec', 'egress') as {
+          (field(p.manifest, 'spec', 'egress') as {
             to?: { ipBlock?: { cidr: string; except?: string[] } }[];
           }[]) ?? []
         )
@@ -158,7 +141,9 @@ export function auditTree(input: AuditInput): AuditReport {
         return { name: policy, reason: why };
       });
 
-    const publicHosts = routes.filter((r) => r.manifest.metadata.namespace === name).flatMap(routedHosts);
+    const publicHosts = routes
+      .filter((r) => r.manifest.metadata.namespace === name)
+      .flatMap((r) => routedHosts(r.manifest));
     if (name === PLATFORM_NAMESPACES.argocd && argoCdPublic && argoCdHost) publicHosts.push(argoCdHost);
     return {
       name,
@@ -174,7 +159,7 @@ export function auditTree(input: AuditInput): AuditReport {
   const auth = `auth.${input.cluster.authDomain}`;
   for (const r of routes) {
     const ns = r.manifest.metadata.namespace ?? '';
-    for (const host of routedHosts(r)) {
+    for (const host of routedHosts(r.manifest)) {
       // An app routes its own hosts from its own namespace; the platform routes only auth.<domain>.
       const expected = !platform.has(ns) || (ns === PLATFORM_NAMESPACES.keycloak && host === auth);
       if (!expected) add(`public-host/${host}`, `${describe(r.manifest)} routes ${host} to the internet`);
@@ -182,7 +167,7 @@ export function auditTree(input: AuditInput): AuditReport {
     if (ns === PLATFORM_NAMESPACES.keycloak) {
       const whole =
         r.manifest.kind === 'Ingress' ||
-        ((get(r.manifest, 'spec', 'routes') as { match?: string }[]) ?? []).some(
+        ((field(r.manifest, 'spec', 'routes') as { match?: string }[]) ?? []).some(
           (route) =>
             !/PathPrefix\(`\/realms\/`\)/.test(route.match ?? '') ||
             !/!PathPrefix\(`\/realms\/master\/`\)/.test(route.match ?? ''),
@@ -197,19 +182,19 @@ export function auditTree(input: AuditInput): AuditReport {
 
   // Argo CD: SSO, no local admin, every Application in a confining project.
   if (input.argoCdValues) {
-    const cm = (get(input.argoCdValues, 'configs', 'cm') as Record<string, unknown>) ?? {};
+    const cm = (field(input.argoCdValues, 'configs', 'cm') as Record<string, unknown>) ?? {};
     if (cm['admin.enabled'] !== false)
       add('argocd/local-admin', 'Argo CD keeps its local admin account enabled');
     if (!cm['oidc.config'] && !cm['dex.config'])
       add('argocd/no-sso', 'Argo CD has no single sign-on configured');
-    if (!get(input.argoCdValues, 'configs', 'rbac', 'policy.default'))
+    if (!field(input.argoCdValues, 'configs', 'rbac', 'policy.default'))
       add(
         'argocd/rbac-default',
         'Argo CD RBAC has no default role: every signed-in user gets what policy.csv grants',
       );
   }
   for (const app of ofKind(entries, 'Application')) {
-    const project = get(app.manifest, 'spec', 'project');
+    const project = field(app.manifest, 'spec', 'project');
     if (project === 'default' || !project)
       add(
         `project/${app.manifest.metadata.name}`,
@@ -219,10 +204,10 @@ export function auditTree(input: AuditInput): AuditReport {
   const clusterWide: AuditReport['clusterWide'] = [];
   for (const p of ofKind(entries, 'AppProject')) {
     const name = p.manifest.metadata.name ?? '';
-    const spec = get(p.manifest, 'spec');
+    const spec = field(p.manifest, 'spec');
     if (JSON.stringify(spec).includes('"*"'))
       add(`project-wildcard/${name}`, `AppProject ${name} allows "*"`);
-    const kinds = ((get(spec, 'clusterResourceWhitelist') as { kind: string }[]) ?? []).map((k) => k.kind);
+    const kinds = ((field(spec, 'clusterResourceWhitelist') as { kind: string }[]) ?? []).map((k) => k.kind);
     if (kinds.includes('ClusterRoleBinding')) {
       clusterWide.push({
         subject: `service accounts of Applications in project ${name}`,
@@ -235,8 +220,8 @@ export function auditTree(input: AuditInput): AuditReport {
     }
   }
   for (const b of ofKind(entries, 'ClusterRoleBinding')) {
-    const role = get(b.manifest, 'roleRef', 'name');
-    for (const s of (get(b.manifest, 'subjects') as { kind: string; name: string; namespace?: string }[]) ??
+    const role = field(b.manifest, 'roleRef', 'name');
+    for (const s of (field(b.manifest, 'subjects') as { kind: string; name: string; namespace?: string }[]) ??
       []) {
       const subject = `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`;
       clusterWide.push({ subject, via: `ClusterRoleBinding ${b.manifest.metadata.name} → ${role}` });

@@ -3,6 +3,8 @@
  * not read, so a typo or a key renamed upstream would fail quietly; here it fails the test suite instead.
  */
 
+import { field } from '../inspect/json.js';
+
 /**
  * Which parts of a values object may be absent from the chart's defaults, and why. Paths are dotted
  * patterns: `*` matches one segment, a leading `**.` any prefix. Keep these lists tiny.
@@ -73,10 +75,6 @@ export function unknownValuesKeys(values: unknown, defaults: unknown, policy: Va
   return unknown.sort();
 }
 
-function get(object: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((o, k) => (isPlain(o) ? o[k] : undefined), object);
-}
-
 const SIZED = [
   ['requests', 'cpu'],
   ['requests', 'memory'],
@@ -102,7 +100,7 @@ export function unsizedResources(values: unknown, defaults: unknown, policy: Val
     if (p.endsWith('.resources') && !p.includes('*')) paths.push(p.split('.'));
   return paths
     .filter((p) => !matchesAny(policy.unusedResources ?? [], p))
-    .filter((p) => SIZED.some((field) => typeof get(values, [...p, ...field]) !== 'string'))
+    .filter((p) => SIZED.some((sized) => typeof field(values, ...p, ...sized) !== 'string'))
     .map(formatValuesPath)
     .sort();
 }

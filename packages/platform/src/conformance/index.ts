@@ -1,4 +1,4 @@
-export { loadTree, type TreeObject } from './load-tree.js';
+export { loadTree } from './load-tree.js';
 export { crdVersionToJsonSchema } from './openapi-to-json-schema.js';
 export { CrdRegistry, type Verdict } from './registry.js';
 export { CRDS_DIR_ENV, type CrdLocation, crdCacheDir, resolveCrds } from './resolve.js';

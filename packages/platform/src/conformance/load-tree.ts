@@ -1,24 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import type { TreeEntry } from '../inspect/objects.js';
 import type { PlainManifest } from '../render/manifest.js';
-
-export interface TreeObject {
-  /** File path relative to the tree root. */
-  file: string;
-  manifest: PlainManifest;
-}
 
 /**
  * Every Kubernetes object in a rendered tree on disk. Non-manifest YAML (Helm values, k3s config) is
  * recognised by lacking `apiVersion` + `kind` and skipped.
  */
-export function loadTree(root: string): TreeObject[] {
+export function loadTree(root: string): TreeEntry[] {
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
     .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
-  const out: TreeObject[] = [];
+  const out: TreeEntry[] = [];
   for (const file of files) {
     for (const doc of parseAllDocuments(readFileSync(join(root, file), 'utf8'))) {
       if (doc.errors.length) throw new Error(`${file}: ${doc.errors[0]!.message}`);

@@ -119,6 +119,19 @@ export const PLATFORM_REALM = {
 } as const;
 /** The Keycloak CR's name; the operator serves it as `<name>-service` and keeps admin credentials in `<name>-initial-admin`. */
 export const KEYCLOAK_INSTANCE = 'keycloak';
+/**
+ * The Service the Keycloak operator (26.x) creates for each Keycloak: its name, labels and ports. The
+ * platform's clients reach Keycloak on its plain HTTP port inside the cluster.
+ */
+export const KEYCLOAK_SERVICE = {
+  name: (instance: string) => `${instance}-service`,
+  labels: (instance: string) => ({
+    app: 'keycloak',
+    'app.kubernetes.io/instance': instance,
+    'app.kubernetes.io/managed-by': 'keycloak-operator',
+  }),
+  ports: { http: 8080, https: 8443, management: 9000 },
+} as const;
 
 /** The label (and value) Grafana's dashboard sidecar looks for on ConfigMaps in every namespace. */
 export const GRAFANA_DASHBOARD_LABEL = { [LABELS.grafanaDashboard]: '1' } as const;

@@ -1,5 +1,5 @@
 import { FOLDERS, TREE_DIR } from '../conventions/layout.js';
-import type { TreeEntry } from '../rules/rule.js';
+import type { TreeEntry } from '../inspect/objects.js';
 import { headerFor } from './header.js';
 
 /**

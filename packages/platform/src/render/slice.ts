@@ -1,6 +1,6 @@
 import type { Problem } from '../errors/problem.js';
 import { UserError } from '../errors/problem.js';
-import type { TreeEntry } from '../rules/rule.js';
+import type { TreeEntry } from '../inspect/objects.js';
 import { headerFor } from './header.js';
 import type { Tree } from './tree.js';
 import { validateObjects } from './validate-objects.js';

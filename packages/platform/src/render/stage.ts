@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAGE_DIR, STAGE_FILE } from '../conventions/layout.js';
-import type { TreeEntry } from '../rules/rule.js';
+import type { TreeEntry } from '../inspect/objects.js';
 import type { RenderedSlice } from './slice.js';
 
 /** One workspace's rendered slice as the assemble step reads it. */

@@ -1,8 +1,9 @@
 import { ACME_HTTP01_SOLVER, PLATFORM_NAMESPACES } from '../conventions/names.js';
 import type { Problem } from '../errors/problem.js';
+import { field } from '../inspect/json.js';
+import { namespaceOf, ofKind, selects, type TreeEntry } from '../inspect/objects.js';
 import type { PlainManifest } from '../render/manifest.js';
-import { defineRule, type TreeEntry } from './rule.js';
-import { field, namespaceOf, ofKind, selects } from './workloads.js';
+import { defineRule } from './rule.js';
 
 type Peer = { namespaceSelector?: { matchLabels?: Record<string, string> } };
 type IngressRule = { from?: Peer[]; ports?: { port?: number | string }[] };
@@ -48,6 +49,7 @@ function issuerOf(m: PlainManifest): string | undefined {
 export default defineRule({
   id: 'acme-solver-admitted',
   doc: 'Every namespace that denies ingress by default and asks cert-manager for an HTTP-01 certificate admits Traefik to the ACME solver pod (port 8089).',
+  scope: 'slice',
   check(entries) {
     const dnsOnly = dnsOnlyIssuers(entries);
     const policies = ofKind(entries, 'NetworkPolicy').map((e) => e.manifest);

@@ -1,4 +1,5 @@
 import type { Problem } from '../errors/problem.js';
+import type { TreeEntry } from '../inspect/objects.js';
 import acmeSolverAdmitted from './acme-solver-admitted.js';
 import hostsUnique from './hosts-unique.js';
 import migrationsRunOnce from './migrations-run-once.js';
@@ -13,15 +14,15 @@ import podsScrapedOnce from './pods-scraped-once.js';
 import probesMatchPorts from './probes-match-ports.js';
 import projectsContainApps from './projects-contain-apps.js';
 import rolloutReferences from './rollout-references.js';
-import type { Rule, TreeEntry } from './rule.js';
+import type { Rule } from './rule.js';
 import serviceSelectsPods from './service-selects-pods.js';
 import tlsMatchesRoutes from './tls-matches-routes.js';
 import wavesOrdered from './waves-ordered.js';
 
 export { type ArgvLeak, secretsOnArgv } from './no-secrets-on-argv.js';
-export { defineRule, type Rule, type TreeEntry } from './rule.js';
+export { defineRule, type Rule, type RuleScope } from './rule.js';
 
-/** Rules that relate objects to each other. */
+/** Consistency rules: objects that must fit together (`ultron validate` reports them as "rules"). */
 export const crossObjectRules: readonly Rule[] = [
   serviceSelectsPods,
   monitorsMatchTargets,
@@ -38,7 +39,7 @@ export const crossObjectRules: readonly Rule[] = [
   migrationsRunOnce,
 ];
 
-/** Secure-default policies checked object by object. */
+/** Secure-default policies, each judging one object (`ultron validate` reports them as "policy"). */
 export const policyRules: readonly Rule[] = [
   noPlaintextSecrets,
   noSecretsOnArgv,
@@ -53,5 +54,16 @@ export const rules: readonly Rule[] = [...crossObjectRules, ...policyRules];
 export function checkTree(entries: readonly TreeEntry[], only: readonly Rule[] = rules): Problem[] {
   return only.flatMap((rule) =>
     rule.check(entries).map((p) => ({ ...p, message: `${p.message} [${rule.id}]` })),
+  );
+}
+
+/**
+ * Runs the rules that hold for one slice on its own (scope `object` or `slice`) over a slice's objects,
+ * e.g. one app's render before it joins the tree; `tree` rules need the platform's objects beside it.
+ */
+export function checkSlice(entries: readonly TreeEntry[], only: readonly Rule[] = rules): Problem[] {
+  return checkTree(
+    entries,
+    only.filter((rule) => rule.scope !== 'tree'),
   );
 }

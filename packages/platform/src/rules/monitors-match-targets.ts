@@ -1,11 +1,15 @@
 import type { Problem } from '../errors/problem.js';
+import { field } from '../inspect/json.js';
+import { namespaceOf, ofKind, selects } from '../inspect/objects.js';
+import { renderedPods } from '../inspect/pods.js';
 import { describe } from '../render/manifest.js';
+import { operatorServices } from './operator-services.js';
 import { defineRule } from './rule.js';
-import { field, namespaceOf, ofKind, operatorServices, renderedPods, selects } from './workloads.js';
 
 export default defineRule({
   id: 'monitors-match-targets',
   doc: 'Every ServiceMonitor selects a rendered (or operator-made) Service that has the port it scrapes; every PodMonitor selects pods with that port.',
+  scope: 'slice',
   check(entries) {
     const problems: Problem[] = [];
     const services = [...ofKind(entries, 'Service').map((e) => e.manifest), ...operatorServices(entries)];

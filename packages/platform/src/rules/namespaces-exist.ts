@@ -1,8 +1,8 @@
 import { PLATFORM_NAMESPACES } from '../conventions/names.js';
+import { applications } from '../inspect/applications.js';
+import { namespaceOf } from '../inspect/objects.js';
 import { describe } from '../render/manifest.js';
-import { applications } from './applications.js';
 import { defineRule } from './rule.js';
-import { namespaceOf } from './workloads.js';
 
 /** Created before Argo CD runs: by k3s itself or by the Helm bootstrap. */
 const PRE_EXISTING = [
@@ -15,6 +15,7 @@ const PRE_EXISTING = [
 export default defineRule({
   id: 'namespaces-exist',
   doc: 'Every namespaced object lands in a namespace that exists: rendered, created by its Application, or made by the bootstrap.',
+  scope: 'tree',
   check(entries) {
     const known = new Set<string>(PRE_EXISTING);
     for (const e of entries) if (e.manifest.kind === 'Namespace') known.add(e.manifest.metadata.name ?? '');

@@ -1,6 +1,6 @@
 import type { Problem } from '../errors/problem.js';
+import { containersOf, podTemplates } from '../inspect/pods.js';
 import { describe } from '../render/manifest.js';
-import { containersOf, podTemplates } from '../workloads/pod-specs.js';
 import { defineRule } from './rule.js';
 
 /** Variable names that hold secrets by convention. */
@@ -108,43 +108,42 @@ const isScript = (key: string, value: string) => key.endsWith('.sh') || value.st
 export default defineRule({
   id: 'no-secrets-on-argv',
   doc: 'No rendered script or container command passes a secret as a command argument (where /proc and `ps` show it): secrets reach programs through the environment or stdin.',
-  check(entries) {
+  scope: 'object',
+  checkObject({ manifest: m }) {
     const problems: Problem[] = [];
-    for (const { manifest: m } of entries) {
-      if (m.kind === 'ConfigMap') {
-        for (const [key, value] of Object.entries((m.data as Record<string, string> | undefined) ?? {})) {
-          if (!isScript(key, value)) continue;
-          for (const leak of secretsOnArgv(value)) {
-            problems.push({
-              path: `${describe(m)}: data.${key} line ${leak.line}`,
-              message: `passes ${leak.what} on a command line: ${leak.text}`,
-              hint: 'hand it over in the environment (e.g. KC_CLI_CLIENT_SECRET) or on stdin (a here-string)',
-            });
-          }
+    if (m.kind === 'ConfigMap') {
+      for (const [key, value] of Object.entries((m.data as Record<string, string> | undefined) ?? {})) {
+        if (!isScript(key, value)) continue;
+        for (const leak of secretsOnArgv(value)) {
+          problems.push({
+            path: `${describe(m)}: data.${key} line ${leak.line}`,
+            message: `passes ${leak.what} on a command line: ${leak.text}`,
+            hint: 'hand it over in the environment (e.g. KC_CLI_CLIENT_SECRET) or on stdin (a here-string)',
+          });
         }
       }
-      for (const t of podTemplates(m)) {
-        for (const { container, path } of containersOf(t.spec)) {
-          const fromSecrets = new Set(
-            (container.env ?? []).filter((e) => e.valueFrom?.secretKeyRef).map((e) => e.name),
-          );
-          const argv = [...(container.command ?? []), ...(container.args ?? [])];
-          for (const arg of argv) {
-            for (const ref of arg.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)) {
-              if (fromSecrets.has(ref[1]!) || SECRET_NAME.test(ref[1]!)) {
-                problems.push({
-                  path: `${describe(m)}: ${t.path}.${path}`,
-                  message: `expands $(${ref[1]}) into its command line`,
-                  hint: 'read the variable inside the program instead of interpolating it into command/args',
-                });
-              }
-            }
-            if (SECRET_OPTION.test(` ${arg} `)) {
+    }
+    for (const t of podTemplates(m)) {
+      for (const { container, path } of containersOf(t.spec)) {
+        const fromSecrets = new Set(
+          (container.env ?? []).filter((e) => e.valueFrom?.secretKeyRef).map((e) => e.name),
+        );
+        const argv = [...(container.command ?? []), ...(container.args ?? [])];
+        for (const arg of argv) {
+          for (const ref of arg.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)) {
+            if (fromSecrets.has(ref[1]!) || SECRET_NAME.test(ref[1]!)) {
               problems.push({
                 path: `${describe(m)}: ${t.path}.${path}`,
-                message: `passes a secret option on its command line: ${arg}`,
+                message: `expands $(${ref[1]}) into its command line`,
+                hint: 'read the variable inside the program instead of interpolating it into command/args',
               });
             }
+          }
+          if (SECRET_OPTION.test(` ${arg} `)) {
+            problems.push({
+              path: `${describe(m)}: ${t.path}.${path}`,
+              message: `passes a secret option on its command line: ${arg}`,
+            });
           }
         }
       }

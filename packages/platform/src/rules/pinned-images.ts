@@ -1,7 +1,7 @@
 import type { Problem } from '../errors/problem.js';
+import { parseImageRef } from '../inspect/images.js';
+import { containersOf, podTemplates } from '../inspect/pods.js';
 import { describe } from '../render/manifest.js';
-import { parseImageRef } from '../workloads/image-ref.js';
-import { containersOf, podTemplates } from '../workloads/pod-specs.js';
 import { defineRule } from './rule.js';
 
 /** Fields that hold a full image reference in the kinds the tree uses (pods, CNPG `imageName`, Keycloak). */
@@ -39,23 +39,23 @@ function walk(value: unknown, path: string, out: { path: string; problem: string
 export default defineRule({
   id: 'pinned-images',
   doc: 'Every image reference in the tree has a tag other than "latest", or a digest.',
-  check: (entries) =>
-    entries.flatMap(({ manifest: m }) => {
-      const found: { path: string; problem: string }[] = [];
-      walk(m, '', found);
-      // A container without an image cannot run what Git says either.
-      for (const t of podTemplates(m)) {
-        for (const { path, container } of containersOf(t.spec)) {
-          if (typeof container.image !== 'string')
-            found.push({ path: `${t.path}.${path}.image`, problem: 'is missing' });
-        }
+  scope: 'object',
+  checkObject: ({ manifest: m }) => {
+    const found: { path: string; problem: string }[] = [];
+    walk(m, '', found);
+    // A container without an image cannot run what Git says either.
+    for (const t of podTemplates(m)) {
+      for (const { path, container } of containersOf(t.spec)) {
+        if (typeof container.image !== 'string')
+          found.push({ path: `${t.path}.${path}.image`, problem: 'is missing' });
       }
-      return found.map(
-        (f): Problem => ({
-          path: `${describe(m)}: ${f.path}`,
-          message: f.problem,
-          hint: 'pin the build: a sha-<git sha> tag or an @sha256 digest',
-        }),
-      );
-    }),
+    }
+    return found.map(
+      (f): Problem => ({
+        path: `${describe(m)}: ${f.path}`,
+        message: f.problem,
+        hint: 'pin the build: a sha-<git sha> tag or an @sha256 digest',
+      }),
+    );
+  },
 });

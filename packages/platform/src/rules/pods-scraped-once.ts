@@ -1,7 +1,9 @@
 import type { Problem } from '../errors/problem.js';
+import { field } from '../inspect/json.js';
+import { namespaceOf, ofKind, selects } from '../inspect/objects.js';
+import { type RenderedPod, renderedPods } from '../inspect/pods.js';
 import { describe } from '../render/manifest.js';
 import { defineRule } from './rule.js';
-import { field, namespaceOf, ofKind, type RenderedPod, renderedPods, selects } from './workloads.js';
 
 /**
  * Prometheus keeps one target per (monitor, endpoint, Service, pod): a pod that two Services (or a
@@ -12,6 +14,7 @@ import { field, namespaceOf, ofKind, type RenderedPod, renderedPods, selects } f
 export default defineRule({
   id: 'pods-scraped-once',
   doc: 'No pod is reached by more than one scrape path (ServiceMonitor → Service, or PodMonitor): a pod scraped twice doubles every rate over it.',
+  scope: 'slice',
   check(entries) {
     const paths = new Map<RenderedPod, string[]>();
     const reach = (pod: RenderedPod, via: string) => paths.set(pod, [...(paths.get(pod) ?? []), via]);

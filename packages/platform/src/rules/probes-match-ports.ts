@@ -1,8 +1,7 @@
 import type { Problem } from '../errors/problem.js';
+import { containersOf, renderedPods } from '../inspect/pods.js';
 import { describe } from '../render/manifest.js';
-import { containersOf } from '../workloads/pod-specs.js';
 import { defineRule } from './rule.js';
-import { renderedPods } from './workloads.js';
 
 type Probe = {
   httpGet?: { port?: number | string };
@@ -14,9 +13,10 @@ const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
 export default defineRule({
   id: 'probes-match-ports',
   doc: 'Every probe targets a port its container declares (by name or number): a probe on a port nobody listens on keeps pods un-Ready or restarts them forever.',
-  check(entries) {
+  scope: 'object',
+  checkObject(entry) {
     const problems: Problem[] = [];
-    for (const pod of renderedPods(entries)) {
+    for (const pod of renderedPods([entry])) {
       for (const { container, path } of containersOf(pod.spec)) {
         const ports = container.ports ?? [];
         for (const kind of PROBES) {

@@ -1,8 +1,9 @@
 import type { Problem } from '../errors/problem.js';
+import { applications, syncedBy } from '../inspect/applications.js';
+import { field } from '../inspect/json.js';
+import { groupOf, namespaceOf, ofKind } from '../inspect/objects.js';
 import { describe } from '../render/manifest.js';
-import { applications, syncedBy } from './applications.js';
 import { defineRule } from './rule.js';
-import { field, namespaceOf, ofKind } from './workloads.js';
 
 type GroupKind = { group?: string; kind?: string };
 
@@ -15,7 +16,6 @@ interface Project {
   namespaceResourceBlacklist: GroupKind[];
 }
 
-const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0]! : '');
 const listed = (list: GroupKind[], group: string, kind: string) =>
   list.some((w) => (w.group === '*' || w.group === group) && (w.kind === '*' || w.kind === kind));
 
@@ -24,6 +24,7 @@ const allows = (patterns: string[], value: string) => patterns.some((p) => p ===
 export default defineRule({
   id: 'projects-contain-apps',
   doc: 'Every Application belongs to a rendered AppProject that allows its repository and namespace, and everything it syncs stays inside that project’s namespaces and cluster-scoped allow-list.',
+  scope: 'tree',
   check(entries) {
     const projects = new Map<string, Project>();
     for (const { manifest: p } of ofKind(entries, 'AppProject')) {

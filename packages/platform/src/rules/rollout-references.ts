@@ -1,11 +1,13 @@
 import type { Problem } from '../errors/problem.js';
+import { field } from '../inspect/json.js';
+import { namespaceOf, ofKind } from '../inspect/objects.js';
 import { describe, type PlainManifest } from '../render/manifest.js';
 import { defineRule } from './rule.js';
-import { field, namespaceOf, ofKind } from './workloads.js';
 
 export default defineRule({
   id: 'rollout-references',
   doc: 'Everything a Rollout names exists in its namespace: analysis templates, stable/canary Services, the TraefikService it weights.',
+  scope: 'slice',
   check(entries) {
     const exists = (kind: string, ns: string, name: string) =>
       entries.some(

@@ -1,10 +1,13 @@
+import { field } from '../inspect/json.js';
+import { namespaceOf, ofKind, selects } from '../inspect/objects.js';
+import { renderedPods } from '../inspect/pods.js';
 import { describe } from '../render/manifest.js';
 import { defineRule } from './rule.js';
-import { field, namespaceOf, ofKind, renderedPods, selects } from './workloads.js';
 
 export default defineRule({
   id: 'service-selects-pods',
   doc: 'Every Service with a selector selects pods the tree renders, and its named target ports exist on them.',
+  scope: 'slice',
   check(entries) {
     const pods = renderedPods(entries);
     return ofKind(entries, 'Service').flatMap(({ manifest: svc }) => {

@@ -11,7 +11,7 @@ import { platformProject } from '../../src/components/projects/platform-project.
 import { COMPONENTS } from '../../src/components/registry.js';
 import { reservedNames } from '../../src/conventions/reserved.js';
 import { renderSlice } from '../../src/render/index.js';
-import { operatorServices } from '../../src/rules/workloads.js';
+import { operatorServices } from '../../src/rules/operator-services.js';
 import { cluster } from '../platform-cluster.js';
 import { VAULT_OPERATOR_COMPONENT } from './vault-operator/component.js';
 

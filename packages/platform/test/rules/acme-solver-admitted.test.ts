@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { certificate, entry } from './fixtures.js';
-import { rule, run } from './helpers.js';
+import { certificate, entry } from './builders.js';
+import { itChecksFixtures, rule, run } from './harness.js';
 
 const r = rule('acme-solver-admitted');
 const policy = (name: string, spec: Record<string, unknown>) =>
@@ -31,6 +31,7 @@ const issuer = (solvers: unknown[]) =>
   });
 
 describe('acme-solver-admitted', () => {
+  itChecksFixtures(r);
   const cert = certificate();
   (cert.manifest as unknown as { spec: Record<string, unknown> }).spec.issuerRef = {
     kind: 'ClusterIssuer',

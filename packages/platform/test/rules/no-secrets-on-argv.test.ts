@@ -1,8 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell scripts and Keycloak placeholders are data here
 import { describe, expect, it } from 'vitest';
-import type { PlainManifest } from '../../src/render/manifest.js';
-import { checkTree } from '../../src/rules/index.js';
-import noSecretsOnArgv, { secretsOnArgv } from '../../src/rules/no-secrets-on-argv.js';
+import { secretsOnArgv } from '../../src/rules/no-secrets-on-argv.js';
+import { entry } from './builders.js';
+import { itChecksFixtures, rule, run } from './harness.js';
+
+const r = rule('no-secrets-on-argv');
 
 const leaks = (script: string) => secretsOnArgv(script).map((l) => `${l.line}: ${l.what}`);
 
@@ -51,10 +53,10 @@ describe('secretsOnArgv', () => {
   });
 });
 
-describe('no-secrets-on-argv rule', () => {
-  const entry = (manifest: object) => ({ file: 'x.yaml', manifest: manifest as PlainManifest });
+describe('no-secrets-on-argv', () => {
+  itChecksFixtures(r);
   it('checks ConfigMap scripts and container command lines', () => {
-    const configMap = {
+    const configMap = entry('x.yaml', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'sync', namespace: 'keycloak' },
@@ -62,8 +64,8 @@ describe('no-secrets-on-argv rule', () => {
         'run.sh': '#!/bin/bash\nkcadm.sh config credentials --secret "$SYNC_SECRET"\n',
         'x.json': '{}',
       },
-    };
-    const job = {
+    });
+    const job = entry('x.yaml', {
       apiVersion: 'batch/v1',
       kind: 'Job',
       metadata: { name: 'j', namespace: 'app' },
@@ -80,11 +82,11 @@ describe('no-secrets-on-argv rule', () => {
           },
         },
       },
-    };
-    expect(checkTree([entry(configMap), entry(job)], [noSecretsOnArgv]).map((p) => p.message)).toEqual([
-      'passes --secret on a command line: kcadm.sh config credentials --secret "$SYNC_SECRET" [no-secrets-on-argv]',
-      'passes $SYNC_SECRET on a command line: kcadm.sh config credentials --secret "$SYNC_SECRET" [no-secrets-on-argv]',
-      'expands $(API) into its command line [no-secrets-on-argv]',
+    });
+    expect(run(r, [configMap, job])).toEqual([
+      'ConfigMap keycloak/sync: data.run.sh line 2: passes --secret on a command line: kcadm.sh config credentials --secret "$SYNC_SECRET" [no-secrets-on-argv]',
+      'ConfigMap keycloak/sync: data.run.sh line 2: passes $SYNC_SECRET on a command line: kcadm.sh config credentials --secret "$SYNC_SECRET" [no-secrets-on-argv]',
+      'Job app/j: spec.template.spec.containers[0]: expands $(API) into its command line [no-secrets-on-argv]',
     ]);
   });
 });

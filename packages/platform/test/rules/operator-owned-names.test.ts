@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entry } from './fixtures.js';
-import { rule, run } from './helpers.js';
+import { entry } from './builders.js';
+import { itChecksFixtures, rule, run } from './harness.js';
 
 const r = rule('operator-owned-names');
 const keycloak = (serviceMonitor?: { enabled: boolean }) =>
@@ -21,6 +21,7 @@ const monitor = entry('platform/keycloak/servicemonitor-keycloak.yaml', {
 });
 
 describe('operator-owned-names', () => {
+  itChecksFixtures(r);
   it('passes when the operator owns its ServiceMonitor alone, or ours replaces a disabled one', () => {
     expect(run(r, [keycloak()])).toEqual([]);
     expect(run(r, [keycloak({ enabled: false }), monitor])).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entry, rollout, service } from './fixtures.js';
-import { rule, run } from './helpers.js';
+import { entry, rollout, service } from './builders.js';
+import { itChecksFixtures, rule, run } from './harness.js';
 
 const r = rule('pods-scraped-once');
 const monitor = entry('workloads/demo/servicemonitor-demo.yaml', {
@@ -16,6 +16,7 @@ const labelled = (name: string, labels: Record<string, string>) => {
 };
 
 describe('pods-scraped-once', () => {
+  itChecksFixtures(r);
   it('passes when one Service carries the monitored label', () => {
     expect(
       run(r, [rollout(), labelled('demo', { app: 'demo' }), labelled('demo-canary', {}), monitor]),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pod, rollout } from './fixtures.js';
-import { rule, run } from './helpers.js';
+import { pod, rollout } from './builders.js';
+import { itChecksFixtures, rule, run } from './harness.js';
 
 const r = rule('probes-match-ports');
 const withProbe = (probe: Record<string, unknown>) => {
@@ -10,6 +10,7 @@ const withProbe = (probe: Record<string, unknown>) => {
 };
 
 describe('probes-match-ports', () => {
+  itChecksFixtures(r);
   it('passes for probes on the named port or its number', () => {
     expect(run(r, [withProbe({ readinessProbe: { httpGet: { path: '/readyz', port: 'http' } } })])).toEqual(
       [],

@@ -6,6 +6,7 @@ import {
   commonLabels,
   IDENTITY_PROJECT,
   KEYCLOAK_INSTANCE,
+  KEYCLOAK_SERVICE,
   type KeycloakClient,
   LABELS,
   type Manifest,
@@ -248,7 +249,7 @@ export function realmApplication(cluster: Cluster, w: Workload) {
 
 /** In-cluster Keycloak address: the API fetches signing keys here instead of hair-pinning through the edge. */
 export function keycloakInternalUrl(): string {
-  return `http://${KEYCLOAK_INSTANCE}-service.${PLATFORM_NAMESPACES.keycloak}:8080`;
+  return `http://${KEYCLOAK_SERVICE.name(KEYCLOAK_INSTANCE)}.${PLATFORM_NAMESPACES.keycloak}:${KEYCLOAK_SERVICE.ports.http}`;
 }
 
 /** What the API needs to verify tokens and to act as its confidential client. */

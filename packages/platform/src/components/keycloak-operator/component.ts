@@ -1,23 +1,15 @@
 import { WAVES } from '../../argocd/application.js';
 import { manifests } from '../../catalog/versions.js';
-import { PLATFORM_NAMESPACES } from '../../conventions/names.js';
+import { KEYCLOAK_SERVICE, PLATFORM_NAMESPACES } from '../../conventions/names.js';
 import type { ArgoCdComponent, OperatorService } from '../component.js';
 
-/** The operator serves each Keycloak as `<name>-service` with these labels and ports. */
-export const KEYCLOAK_SERVICE: OperatorService = {
+/** The operator serves each Keycloak as `<name>-service` (names, labels and ports in conventions). */
+export const KEYCLOAK_OPERATOR_SERVICE: OperatorService = {
   group: 'k8s.keycloak.org',
   kind: 'Keycloak',
-  name: (instance) => `${instance}-service`,
-  labels: (instance) => ({
-    app: 'keycloak',
-    'app.kubernetes.io/instance': instance,
-    'app.kubernetes.io/managed-by': 'keycloak-operator',
-  }),
-  ports: [
-    { name: 'http', port: 8080 },
-    { name: 'https', port: 8443 },
-    { name: 'management', port: 9000 },
-  ],
+  name: KEYCLOAK_SERVICE.name,
+  labels: KEYCLOAK_SERVICE.labels,
+  ports: Object.entries(KEYCLOAK_SERVICE.ports).map(([name, port]) => ({ name, port })),
 };
 
 /**
@@ -30,7 +22,7 @@ export const KEYCLOAK_OPERATOR_COMPONENT = {
   namespace: PLATFORM_NAMESPACES.keycloak,
   wave: WAVES.operators,
   crdGroups: ['k8s.keycloak.org'],
-  services: [KEYCLOAK_SERVICE],
+  services: [KEYCLOAK_OPERATOR_SERVICE],
   repositories: [manifests.keycloakOperator.repo],
   manifests: manifests.keycloakOperator,
 } as const satisfies ArgoCdComponent;
