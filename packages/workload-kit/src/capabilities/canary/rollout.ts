@@ -1,10 +1,11 @@
 import { AnalysisTemplate } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/AnalysisTemplate';
 import type { ICanaryStep } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/CanaryStep';
 import { Rollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Rollout';
-import { appNames, type Cluster, commonLabels, LABELS, prometheusAddress } from '@ultron/platform/core';
-import type { Workload } from '../definition/schema.js';
-import { appContainer, podLabels, podSecurityContext, pullSecrets, tmpVolume } from './pod.js';
-import { CANARY_HASH_ARG, GATE_WINDOW, gateConditions, gateQuery } from './queries.js';
+import { appNames, type Cluster, commonLabels, prometheusAddress } from '@ultron/platform/core';
+import type { Workload } from '../../definition/schema.js';
+import { appContainer, appVolumes, podLabels, podSecurityContext, pullSecrets } from '../../parts/pod.js';
+import type { MergedContributions } from '../capability.js';
+import { CANARY_HASH_ARG, GATE_WINDOW, gateConditions, gateQuery } from '../monitoring/queries.js';
 
 /** 25 → pause → 50 → pause → 75 → pause → promote. */
 export function canarySteps(w: Workload): ICanaryStep[] {
@@ -36,7 +37,8 @@ export function analysisTemplate(cluster: Cluster, w: Workload): AnalysisTemplat
   });
 }
 
-export function rollout(cluster: Cluster, w: Workload): Rollout {
+/** The app's Rollout: its pod carries what the other capabilities contribute (env, labels, volumes). */
+export function rollout(w: Workload, merged: MergedContributions): Rollout {
   const names = appNames(w.name);
   const traefik = w.canary.trafficRouting === 'traefik';
   return new Rollout({
@@ -54,7 +56,7 @@ export function rollout(cluster: Cluster, w: Workload): Rollout {
           labels: {
             ...commonLabels(w.name),
             ...podLabels(w),
-            ...(w.database ? { [LABELS.dbClient]: 'true' } : {}),
+            ...merged.podLabels,
           },
         },
         spec: {
@@ -62,8 +64,8 @@ export function rollout(cluster: Cluster, w: Workload): Rollout {
           enableServiceLinks: false,
           securityContext: podSecurityContext,
           ...pullSecrets(w),
-          containers: [appContainer(cluster, w)],
-          volumes: [tmpVolume],
+          containers: [appContainer(w, merged)],
+          volumes: appVolumes(merged),
         },
       },
       strategy: {

@@ -1,6 +1,6 @@
 import { appNames, commonLabels, GRAFANA_DASHBOARD_LABEL } from '@ultron/platform/core';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import type { Workload } from '../definition/schema.js';
+import type { Workload } from '../../definition/schema.js';
 import { dashboardQueries } from './queries.js';
 
 /** The dashboard JSON: fixed uid and ids (no hashes), so renders are byte-identical. */

@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFil
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseWorkload } from '../../src/definition/parse.js';
-import { MANAGED_DESCRIPTION, SYNC_CLIENT_ID, syncFiles } from '../../src/recipe/auth.js';
-import { SYNC_SCRIPT } from '../../src/recipe/realm-sync/script.js';
+import { MANAGED_DESCRIPTION, SYNC_CLIENT_ID, syncFiles } from '../../../../src/capabilities/auth/realm.js';
+import { SYNC_SCRIPT } from '../../../../src/capabilities/auth/realm-sync/script.js';
+import { parseWorkload } from '../../../../src/definition/parse.js';
 
 /** A tool the test needs: absent on a developer machine it skips, on CI (CI=true) it fails. */
 function tool(name: string): string | undefined {

@@ -1,14 +1,25 @@
 import { appNames, commonLabels, LABELS, SYNC_WAVE } from '@ultron/platform/core';
 import { Job } from 'kubernetes-models/batch/v1/Job';
-import type { Workload } from '../definition/schema.js';
+import type { Workload } from '../../definition/schema.js';
+
+export type Migrations = Exclude<Workload['migrations'], false>;
+
+/** The app's own requests, and its memory limit: a migration is no bigger than the app. */
+export function migrationsResources(w: Workload) {
+  return {
+    requests: { cpu: w.resources.requests.cpu, memory: w.resources.requests.memory },
+    limits: { memory: w.resources.limits.memory },
+  };
+}
+
 import {
-  containerEnv,
   containerSecurityContext,
   podSecurityContext,
   pullSecrets,
   tmpMount,
   tmpVolume,
-} from './pod.js';
+} from '../../parts/pod.js';
+import type { MergedContributions } from '../capability.js';
 
 /**
  * The Job's name carries the image it migrates to, so one image migrates once. The tag when the image
@@ -33,8 +44,7 @@ export function migrationsJobName(w: Workload): string {
  * The database lives in its own Application synced in an earlier wave, so on a fresh cluster the
  * `<app>-pg-app` secret exists before this Job starts.
  */
-export function migrationsJob(w: Workload): Job | null {
-  if (!w.migrations || !w.database) return null;
+export function migrationsJob(w: Workload, migrations: Migrations, merged: MergedContributions): Job {
   const names = appNames(w.name);
   return new Job({
     metadata: {
@@ -45,7 +55,7 @@ export function migrationsJob(w: Workload): Job | null {
       annotations: { [SYNC_WAVE]: String(MIGRATIONS_WAVE) },
     },
     spec: {
-      backoffLimit: w.migrations.backoffLimit,
+      backoffLimit: migrations.backoffLimit,
       // A stuck migration fails the sync instead of blocking it forever.
       activeDeadlineSeconds: 600,
       template: {
@@ -60,20 +70,17 @@ export function migrationsJob(w: Workload): Job | null {
             {
               name: 'migrate',
               image: w.image,
-              command: w.migrations.command,
+              command: migrations.command,
               // DB_URL as the app reads it, and the same owner's credentials as libpq variables, so a
               // migrate CLI can take them from the environment instead of its command line.
               env: [
-                ...containerEnv(w),
+                ...merged.env,
                 ...(['username', 'password'] as const).map((key) => ({
                   name: key === 'username' ? 'PGUSER' : 'PGPASSWORD',
                   valueFrom: { secretKeyRef: { name: names.pgAppSecret, key } },
                 })),
               ],
-              resources: {
-                requests: { cpu: w.resources.requests.cpu, memory: w.resources.requests.memory },
-                limits: { memory: w.resources.limits.memory },
-              },
+              resources: migrationsResources(w),
               securityContext: containerSecurityContext,
               volumeMounts: [tmpMount],
             },

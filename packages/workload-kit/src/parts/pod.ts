@@ -1,11 +1,10 @@
-import { appNames, type Cluster } from '@ultron/platform/core';
+import { appNames } from '@ultron/platform/core';
 import type { IContainer } from 'kubernetes-models/v1/Container';
-import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
+import type { MergedContributions } from '../capabilities/capability.js';
 import type { Workload } from '../definition/schema.js';
-import { authEnv } from './auth.js';
 
 export const PORT_NAME = 'http';
 /** Non-root UID/GID of distroless "nonroot" images. */
@@ -33,26 +32,8 @@ export const containerSecurityContext: ISecurityContext = {
 export const tmpVolume: IVolume = { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } };
 export const tmpMount = { name: 'tmp', mountPath: '/tmp' };
 
-/** DB_URL from the CNPG-generated secret, then the user's env in name order (stable output). */
-export function containerEnv(w: Workload): IEnvVar[] {
-  const env: IEnvVar[] = [];
-  if (w.database) {
-    env.push({
-      name: 'DB_URL',
-      valueFrom: { secretKeyRef: { name: appNames(w.name).pgAppSecret, key: 'uri' } },
-    });
-  }
-  for (const name of Object.keys(w.env).sort()) {
-    const value = w.env[name]!;
-    if (typeof value === 'string') env.push({ name, value });
-    else if ('secret' in value)
-      env.push({ name, valueFrom: { secretKeyRef: { name: value.secret, key: value.key } } });
-    else env.push({ name, valueFrom: { configMapKeyRef: { name: value.configMap, key: value.key } } });
-  }
-  return env;
-}
-
-function resources(w: Workload) {
+/** The requests and limits of the app's own containers, with no empty CPU limit. */
+export function resources(w: Workload) {
   return {
     requests: { cpu: w.resources.requests.cpu, memory: w.resources.requests.memory },
     limits: {
@@ -81,19 +62,27 @@ function probes(w: Workload): Pick<IContainer, 'readinessProbe' | 'livenessProbe
   };
 }
 
-/** The app container: one port named `http` serving the API and /metrics, readiness on /readyz. */
-export function appContainer(cluster: Cluster, w: Workload): IContainer {
+/**
+ * The app container: one port named `http` serving the API and /metrics, readiness on /readyz; the
+ * environment and volumes other capabilities contribute.
+ */
+export function appContainer(w: Workload, merged: MergedContributions): IContainer {
   return {
     name: appNames(w.name).container,
     image: w.image,
     imagePullPolicy: 'IfNotPresent',
     ports: [{ name: PORT_NAME, containerPort: w.port, protocol: 'TCP' }],
-    env: [...containerEnv(w), ...authEnv(cluster, w)],
+    env: [...merged.env, ...merged.servingEnv],
     resources: resources(w),
     ...probes(w),
     securityContext: containerSecurityContext,
-    volumeMounts: [tmpMount],
+    volumeMounts: [tmpMount, ...merged.volumes.map((v) => v.mount)],
   };
+}
+
+/** The app pod's volumes: `/tmp`, then the ones other capabilities contribute. */
+export function appVolumes(merged: MergedContributions): IVolume[] {
+  return [tmpVolume, ...merged.volumes.map((v) => v.volume)];
 }
 
 /** Labels every pod of the app carries; `app: <app>` is what Services and monitors select. */

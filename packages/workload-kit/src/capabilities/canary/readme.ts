@@ -1,13 +1,12 @@
-import { appNames, type Cluster } from '@ultron/platform/core';
-import type { Workload } from '../definition/schema.js';
-import { alerts } from './monitoring.js';
-import { GATE_WINDOW } from './queries.js';
+import { type AlertSpec, appNames } from '@ultron/platform/core';
+import type { Workload } from '../../definition/schema.js';
+import { GATE_WINDOW } from '../monitoring/queries.js';
 
 /**
  * `workloads/<app>/README.md`: what the folder holds and how the app behaves when it is released —
  * above all, what a person sees in each case of the canary gate. Argo CD syncs only the YAML here.
  */
-export function workloadReadme(cluster: Cluster, w: Workload): string {
+export function workloadReadme(w: Workload, alerts: readonly AlertSpec[]): string {
   const names = appNames(w.name);
   const c = w.canary;
   const m = w.metrics;
@@ -52,7 +51,7 @@ export function workloadReadme(cluster: Cluster, w: Workload): string {
     '',
     '| alert | fires after | first thing to do |',
     '|---|---|---|',
-    ...alerts(cluster, w).map((a) => `| ${a.alert} | ${a.for} | ${a.runbook.replaceAll('|', '\\|')} |`),
+    ...alerts.map((a) => `| ${a.alert} | ${a.for} | ${a.runbook.replaceAll('|', '\\|')} |`),
     '',
   ];
   return `${lines.join('\n')}\n`;

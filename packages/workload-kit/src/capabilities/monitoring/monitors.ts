@@ -1,4 +1,3 @@
-import type { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import {
@@ -7,14 +6,10 @@ import {
   appNames,
   type Cluster,
   commonLabels,
-  databaseAlerts,
   LABELS,
-  type Manifest,
-  postgresPodMonitor,
 } from '@ultron/platform/core';
-import type { Workload } from '../definition/schema.js';
-import { databaseOptions } from './database.js';
-import { PORT_NAME, podLabels } from './pod.js';
+import type { Workload } from '../../definition/schema.js';
+import { PORT_NAME, podLabels } from '../../parts/pod.js';
 import { errorBudget, errorRatioAlertExpr, rolloutAbortedExpr, targetDownExpr } from './queries.js';
 
 /** kube-prometheus-stack's Prometheus only selects monitors and rules carrying its release label. */
@@ -51,22 +46,15 @@ export function serviceMonitor(cluster: Cluster, w: Workload): ServiceMonitor {
   });
 }
 
-/** The Postgres pods' metrics (CNPG's exporter on port `metrics`): backup age, replication, size. */
-export function databasePodMonitor(cluster: Cluster, w: Workload): PodMonitor | null {
-  const o = databaseOptions(cluster, w);
-  return o ? postgresPodMonitor(cluster, o) : null;
-}
-
 /**
- * The alerts an operator acts on, each with the first thing to do about it: the app's own (errors,
- * aborted canary, targets down) and, with a database, the platform's database alerts on the metrics
- * of the backup method the database really uses.
+ * The app's own alerts, each with the first thing to do about it: errors, aborted canary, targets down.
+ * Other capabilities contribute theirs (the database's backup alerts).
  */
-export function alerts(cluster: Cluster, w: Workload): AlertSpec[] {
+export function appAlerts(w: Workload): AlertSpec[] {
   const names = appNames(w.name);
   const ns = names.namespace;
   const budget = errorBudget(w);
-  const list: AlertSpec[] = [
+  return [
     {
       alert: 'AppHighErrorRatio',
       expr: errorRatioAlertExpr(w),
@@ -92,30 +80,12 @@ export function alerts(cluster: Cluster, w: Workload): AlertSpec[] {
       runbook: `kubectl get pods -n ${ns} -l app=${w.name}; kubectl describe pod for probe failures; kubectl get endpoints ${names.service} -n ${ns}.`,
     },
   ];
-  const db = databaseOptions(cluster, w);
-  if (!db) return list;
-  return [
-    ...list,
-    ...databaseAlerts({
-      cluster: db.name,
-      namespace: ns,
-      method: db.backup.method,
-      prefix: 'App',
-      backupNow: `pnpm ultron backup ${w.name}`,
-      credentials: names.pgBackupCreds,
-    }),
-  ];
 }
 
-export function prometheusRule(cluster: Cluster, w: Workload): PrometheusRule {
+/** Every alert of the app, its own and the other capabilities', in one rule group. */
+export function prometheusRule(cluster: Cluster, w: Workload, alerts: readonly AlertSpec[]): PrometheusRule {
   return new PrometheusRule({
     metadata: { name: w.name, namespace: appNames(w.name).namespace, labels: monitorLabels(cluster, w) },
-    spec: { groups: [{ name: `${w.name}.rules`, rules: alertRules(alerts(cluster, w), { app: w.name }) }] },
+    spec: { groups: [{ name: `${w.name}.rules`, rules: alertRules(alerts, { app: w.name }) }] },
   });
-}
-
-export function monitoringObjects(cluster: Cluster, w: Workload): Manifest[] {
-  return [serviceMonitor(cluster, w), databasePodMonitor(cluster, w), prometheusRule(cluster, w)].filter(
-    (m): m is NonNullable<typeof m> => m !== null,
-  );
 }

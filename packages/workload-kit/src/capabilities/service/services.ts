@@ -1,7 +1,7 @@
 import { appNames, commonLabels } from '@ultron/platform/core';
 import { Service } from 'kubernetes-models/v1/Service';
-import type { Workload } from '../definition/schema.js';
-import { PORT_NAME, podLabels } from './pod.js';
+import type { Workload } from '../../definition/schema.js';
+import { PORT_NAME, podLabels } from '../../parts/pod.js';
 
 /**
  * Only the main Service carries `app: <app>`, the label the ServiceMonitor selects: the canary and

@@ -3,11 +3,9 @@ import {
   type Cluster,
   clusterBackup,
   commonLabels,
-  type Manifest,
   type PostgresOptions,
-  postgresObjects,
 } from '@ultron/platform/core';
-import type { Workload } from '../definition/schema.js';
+import type { Workload } from '../../definition/schema.js';
 
 /**
  * The app's Postgres `<app>-pg` in the platform's shape (initdb database and owner `<app>`, backups to
@@ -42,10 +40,4 @@ export function databaseOptions(cluster: Cluster, w: Workload): PostgresOptions 
     metricsInterval: '30s',
     scheduledBackupName: names.pgScheduledBackup,
   };
-}
-
-/** Every database object of the app (Cluster, plugin ObjectStore, nightly ScheduledBackup), or none. */
-export function databaseObjects(cluster: Cluster, w: Workload): Manifest[] {
-  const o = databaseOptions(cluster, w);
-  return o ? postgresObjects(cluster, o) : [];
 }

@@ -2,28 +2,25 @@ import {
   allowAcmeHttp01,
   allowDns,
   appNames,
-  type Cluster,
   commonLabels,
   defaultDeny,
-  inNamespace,
-  LABELS,
   networkPolicy,
-  PLATFORM_NAMESPACES,
-  postgresNetworkPolicies,
   prometheusPeer,
   publicInternet,
   tcp,
   traefikPeer,
 } from '@ultron/platform/core';
 import type { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
-import type { Workload } from '../definition/schema.js';
-import { PORT_NAME, podLabels } from './pod.js';
+import type { Workload } from '../../definition/schema.js';
+import { PORT_NAME, podLabels } from '../../parts/pod.js';
+import type { EgressPeer } from '../capability.js';
 
 /**
- * Deny by default, then allow exactly what the recipe needs, each allow with its reason. k3s enforces
+ * Deny by default, then allow exactly what the recipe needs, each allow with its reason: the app's own,
+ * the egress other capabilities contribute, then the definition's extra destinations. k3s enforces
  * NetworkPolicies with its embedded controller, so these are real, not documentation.
  */
-export function networkPolicies(cluster: Cluster, w: Workload): NetworkPolicy[] {
+export function networkPolicies(w: Workload, peers: readonly EgressPeer[]): NetworkPolicy[] {
   const names = appNames(w.name);
   const labels = commonLabels(w.name, 'network-policy');
   const policy = (name: string, reason: string, spec: Parameters<typeof networkPolicy>[0]['spec']) =>
@@ -45,17 +42,12 @@ export function networkPolicies(cluster: Cluster, w: Workload): NetworkPolicy[] 
       { podSelector: app, policyTypes: ['Egress'], egress: [{ to: [publicInternet], ports: [tcp(443)] }] },
     ),
   ];
-  if (w.auth) {
+  for (const peer of peers) {
     list.push(
-      policy(`${w.name}-egress-keycloak`, "token signing keys from Keycloak's in-cluster service", {
+      policy(`${w.name}-egress-${peer.name}`, peer.reason, {
         podSelector: app,
         policyTypes: ['Egress'],
-        egress: [
-          {
-            to: [inNamespace(PLATFORM_NAMESPACES.keycloak, { 'app.kubernetes.io/instance': 'keycloak' })],
-            ports: [tcp(8080)],
-          },
-        ],
+        egress: [{ to: peer.to, ports: peer.ports }],
       }),
     );
   }
@@ -68,18 +60,5 @@ export function networkPolicies(cluster: Cluster, w: Workload): NetworkPolicy[] 
       }),
     );
   });
-  if (!w.database) return list;
-  return [
-    ...list,
-    ...postgresNetworkPolicies(cluster, {
-      pgCluster: names.pgCluster,
-      siblings: [names.pgRestoreCluster],
-      namespace: names.namespace,
-      labels,
-      clients: {
-        podSelector: { [LABELS.dbClient]: 'true' },
-        reason: 'the app and its migrations Job open connections to their database',
-      },
-    }),
-  ];
+  return list;
 }

@@ -20,13 +20,13 @@ import {
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
-import type { Workload } from '../definition/schema.js';
-import type { KeycloakRealmImport } from '../models/keycloak-realm-import.js';
-import { sortedData } from './config-maps.js';
-import { containerSecurityContext, tmpMount, tmpVolume } from './pod.js';
+import type { Workload } from '../../definition/schema.js';
+import { containerSecurityContext, tmpMount, tmpVolume } from '../../parts/pod.js';
+import { sortedData } from '../../parts/sorted-data.js';
+import type { KeycloakRealmImport } from './keycloak-realm-import.js';
 import { SYNC_SCRIPT } from './realm-sync/script.js';
 
-type Auth = Exclude<Workload['auth'], false>;
+export type Auth = Exclude<Workload['auth'], false>;
 
 /** The key of `<app>-kc` holding the confidential API client's secret (read by the API and by Keycloak). */
 export const API_CLIENT_SECRET_KEY = 'KC_API_CLIENT_SECRET';
@@ -173,6 +173,9 @@ function syncConfigMap(w: Workload, auth: Auth): ConfigMap {
   });
 }
 
+/** The realm sync Job's container: kcadm.sh is a JVM. */
+export const SYNC_JOB_RESOURCES = { requests: { cpu: '50m', memory: '256Mi' }, limits: { memory: '512Mi' } };
+
 function syncJob(w: Workload, auth: Auth): Job {
   const names = appNames(w.name);
   const secretEnv = (name: string, key: string): IEnvVar => ({
@@ -217,7 +220,7 @@ function syncJob(w: Workload, auth: Auth): Job {
                 secretEnv('KC_CLI_CLIENT_SECRET', SYNC_CLIENT_SECRET_KEY),
                 secretEnv(API_CLIENT_SECRET_KEY, API_CLIENT_SECRET_KEY),
               ],
-              resources: { requests: { cpu: '50m', memory: '256Mi' }, limits: { memory: '512Mi' } },
+              resources: SYNC_JOB_RESOURCES,
               securityContext: containerSecurityContext,
               volumeMounts: [tmpMount, { name: 'config', mountPath: '/config', readOnly: true }],
             },
@@ -252,11 +255,10 @@ export function keycloakInternalUrl(): string {
 }
 
 /** What the API needs to verify tokens and to act as its confidential client. */
-export function authEnv(cluster: Cluster, w: Workload): IEnvVar[] {
-  if (!w.auth) return [];
-  const realm = realmName(w, w.auth);
+export function authEnv(cluster: Cluster, w: Workload, auth: Auth): IEnvVar[] {
+  const realm = realmName(w, auth);
   return [
-    { name: 'OIDC_ISSUER_URL', value: issuerUrl(cluster, w, w.auth) },
+    { name: 'OIDC_ISSUER_URL', value: issuerUrl(cluster, w, auth) },
     { name: 'OIDC_AUDIENCE', value: appNames(w.name).apiClient },
     {
       name: 'OIDC_JWKS_URL',
@@ -269,7 +271,7 @@ export function authEnv(cluster: Cluster, w: Workload): IEnvVar[] {
   ];
 }
 
-export function authObjects(w: Workload): Manifest[] {
-  if (!w.auth) return [];
-  return [realmImport(w, w.auth), syncConfigMap(w, w.auth), syncJob(w, w.auth)];
+/** The realm's objects, in the Keycloak namespace: the import, and the sync Job with its ConfigMap. */
+export function authObjects(w: Workload, auth: Auth): Manifest[] {
+  return [realmImport(w, auth), syncConfigMap(w, auth), syncJob(w, auth)];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expressibleWeights, replicaCanaryWeight } from '../src/definition/canary-weights.js';
+import { expressibleWeights, replicaCanaryWeight } from '../../../src/capabilities/canary/weights.js';
 
 /** What Argo Rollouts v1.9 really runs for a replica-based canary (whole pods, default 25 % maxSurge). */
 describe('replica-based canary weights', () => {

@@ -1,5 +1,5 @@
 import { appNames } from '@ultron/platform/core';
-import type { Workload } from '../definition/schema.js';
+import type { Workload } from '../../definition/schema.js';
 
 /**
  * Every PromQL expression the kit writes, generated from the workload's metrics contract

@@ -9,8 +9,8 @@ import {
   tlsCertificate,
   tlsIngress,
 } from '@ultron/platform/core';
-import type { Workload } from '../definition/schema.js';
-import { PORT_NAME } from './pod.js';
+import type { Workload } from '../../definition/schema.js';
+import { PORT_NAME } from '../../parts/pod.js';
 
 /** The app's edge: every host, on HTTPS only, with a rotated ECDSA certificate from the cluster's issuer. */
 function edge(w: Workload): TlsIngressOptions {
