@@ -16,9 +16,14 @@ export function buildWorkload(
 
 /**
  * One app of the platform. `workloads/<app>/workload.ts` default-exports this; `pnpm turbo build`
- * renders it into `gitops/apps/<app>.yaml` and `gitops/workloads/<app>/`.
+ * renders it into `gitops/apps/<app>.yaml` and `gitops/workloads/<app>/`. `registry` replaces the kit's
+ * capabilities, e.g. with a copy that registers one more.
  */
-export function defineWorkload(cluster: Cluster, input: WorkloadInput): Slice & { input: WorkloadInput } {
+export function defineWorkload(
+  cluster: Cluster,
+  input: WorkloadInput,
+  registry: readonly Capability[] = capabilities,
+): Slice & { input: WorkloadInput } {
   return {
     input,
     get owns() {
@@ -26,6 +31,6 @@ export function defineWorkload(cluster: Cluster, input: WorkloadInput): Slice & 
       const name = String(input.name);
       return [workloadDir(name), appFile(name)];
     },
-    build: () => buildWorkload(cluster, parseWorkload(input)),
+    build: () => buildWorkload(cluster, parseWorkload(input, registry), registry),
   };
 }

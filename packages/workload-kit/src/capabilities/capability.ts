@@ -5,6 +5,7 @@ import type { INetworkPolicyPort } from 'kubernetes-models/networking.k8s.io/v1/
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
+import type { ZodType } from 'zod';
 import type { Workload } from '../definition/schema.js';
 
 /** What every capability renders from: the cluster and the parsed definition (cluster defaults applied). */
@@ -92,6 +93,19 @@ export interface OwnFolder {
   objects: Manifest[];
 }
 
+/**
+ * How the day-2 commands (`ultron backup`, `ultron restore`) find and read a capability's backed-up data in
+ * the committed tree, from the app's name alone (they do not load definitions).
+ */
+export interface BackupFacts<Method extends string = string> {
+  /** The rendered object holding the data; its name is derived from the app's. */
+  target(app: string): BackupTarget['object'];
+  /** How the rendered object is backed up, read from its spec; null when it is not. */
+  method(spec: Record<string, unknown>): Method | null;
+  /** Where a point-in-time recovery reads the backups from, as the rendered object's kind spells it. */
+  recoverySource(app: string, spec: Record<string, unknown>, method: Method): Record<string, unknown>;
+}
+
 /** What a capability renders once it knows what the others contributed. */
 export interface Rendered {
   /** Objects in the app's folder, synced by the app's Application. */
@@ -107,14 +121,22 @@ export interface Rendered {
 }
 
 /**
- * One thing an app can have (a database, auth, an edge): its part of the definition is validated by the
- * definition schema; here it says whether it is on, what it gives the others and what it renders.
+ * One thing an app can have (a database, auth, an edge): whether the definition turns it on, what it
+ * gives the others and what it renders.
  */
 export interface Capability {
   /** Short and unique: names it in errors and in the registry. */
   name: string;
+  /**
+   * Definition fields it adds, appended to the definition schema (validated and defaulted with the rest,
+   * their problems listed with the rest). The built-in capabilities' fields are placed by
+   * `definition/schema.ts` instead, in the order their problems are listed.
+   */
+  fields?: Record<string, ZodType>;
   /** Whether the definition turns it on. Default: always. */
   enabled?(w: Workload): boolean;
   contributes?(ctx: RenderContext): Contributions;
+  /** For a capability whose data is backed up: how the CLI reads the committed tree about it. */
+  backup?: BackupFacts;
   render?(ctx: RenderContext, merged: MergedContributions): Rendered;
 }

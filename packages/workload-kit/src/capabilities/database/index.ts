@@ -7,18 +7,19 @@ import {
   postgresObjects,
   postgresPodMonitor,
 } from '@ultron/platform/core';
-import type { Capability } from '../capability.js';
+import type { BackupFacts, Capability } from '../capability.js';
 import { databaseApplication, databaseDir } from './application.js';
-import { databaseBackupTarget } from './backup.js';
+import { type BackupMethod, backupMethodOf, databaseBackupTarget, recoverySourceOf } from './backup.js';
 import { databaseOptions } from './postgres.js';
 
 /**
  * The app's CNPG Postgres `<app>-pg` with backups to object storage, in its own folder synced one wave
  * before the app; the app reads DB_URL from the Secret CNPG makes.
  */
-export const database: Capability = {
+export const database: Capability & { backup: BackupFacts<BackupMethod> } = {
   name: 'database',
   enabled: (w) => w.database !== false,
+  backup: { target: databaseBackupTarget, method: backupMethodOf, recoverySource: recoverySourceOf },
   contributes: ({ cluster, w }) => {
     const names = appNames(w.name);
     const db = databaseOptions(cluster, w);
