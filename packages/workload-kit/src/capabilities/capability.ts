@@ -103,7 +103,11 @@ export interface BackupFacts<Method extends string = string> {
   /** How the rendered object is backed up, read from its spec; null when it is not. */
   method(spec: Record<string, unknown>): Method | null;
   /** Where a point-in-time recovery reads the backups from, as the rendered object's kind spells it. */
-  recoverySource(app: string, spec: Record<string, unknown>, method: Method): Record<string, unknown>;
+  recoverySource(
+    app: string,
+    spec: Record<string, unknown>,
+    method: Method,
+  ): { name: string } & Record<string, unknown>;
 }
 
 /** What a capability renders once it knows what the others contributed. */

@@ -16,7 +16,7 @@ import { databaseOptions } from './postgres.js';
  * The app's CNPG Postgres `<app>-pg` with backups to object storage, in its own folder synced one wave
  * before the app; the app reads DB_URL from the Secret CNPG makes.
  */
-export const database: Capability & { backup: BackupFacts<BackupMethod> } = {
+export const database: Omit<Capability, 'backup'> & { backup: BackupFacts<BackupMethod> } = {
   name: 'database',
   enabled: (w) => w.database !== false,
   backup: { target: databaseBackupTarget, method: backupMethodOf, recoverySource: recoverySourceOf },
