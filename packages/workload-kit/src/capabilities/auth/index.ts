@@ -8,15 +8,10 @@ import {
   tcp,
 } from '@ultron/platform/core';
 import type { Capability } from '../capability.js';
-import {
-  API_CLIENT_SECRET_KEY,
-  authEnv,
-  authObjects,
-  realmApplication,
-  realmDir,
-  SYNC_CLIENT_SECRET_KEY,
-  SYNC_JOB_RESOURCES,
-} from './realm.js';
+import { realmApplication, realmDir } from './application.js';
+import { authEnv } from './env.js';
+import { API_CLIENT_SECRET_KEY, realmImport, SYNC_CLIENT_SECRET_KEY } from './realm.js';
+import { SYNC_JOB_RESOURCES, syncConfigMap, syncJob } from './sync-job.js';
 
 /**
  * Keycloak: the app's realm with its SPA and API clients (created by a KeycloakRealmImport, kept in sync
@@ -61,7 +56,8 @@ export const auth: Capability = {
         dir: realmDir(w.name),
         application: realmApplication(cluster, w),
         namespace: PLATFORM_NAMESPACES.keycloak,
-        objects: authObjects(w, w.auth),
+        // The import creates the realm; the sync Job (and the files it reads) keeps it in sync.
+        objects: [realmImport(w, w.auth), syncConfigMap(w, w.auth), syncJob(w, w.auth)],
       },
       // The API client's secret: generated and pushed to the vault by ESO, never typed (OCI Vault backend).
       namespaceFirst: generatedVaultSecret(cluster, {

@@ -1,27 +1,13 @@
 import {
-  ARGOCD,
-  application,
   appNames,
-  type Cluster,
   commonLabels,
-  IDENTITY_PROJECT,
   KEYCLOAK_INSTANCE,
   type KeycloakClient,
-  LABELS,
-  type Manifest,
-  manifests,
   PLATFORM_NAMESPACES,
   publicPkceClient,
   serviceAccountClient,
-  treeSource,
-  WAVES,
-  workloadDir,
 } from '@ultron/platform/core';
-import { Job } from 'kubernetes-models/batch/v1/Job';
-import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { Workload } from '../../definition/schema.js';
-import { containerSecurityContext, tmpMount, tmpVolume } from '../../parts/pod.js';
 import { sortedData } from '../../parts/sorted-data.js';
 import type { KeycloakRealmImport } from './keycloak-realm-import.js';
 import { SYNC_SCRIPT } from './realm-sync/script.js';
@@ -40,17 +26,8 @@ export const MANAGED_DESCRIPTION = 'managed by ultron realm sync';
 /** The realm-management roles the sync client's service account holds: manage this realm's clients and roles, nothing more. */
 const SYNC_CLIENT_ROLES = ['manage-clients', 'manage-realm', 'view-clients', 'view-realm'];
 
-export function realmDir(app: string): string {
-  return `${workloadDir(app)}/realm`;
-}
-
 export function realmName(w: Workload, auth: Auth): string {
   return auth.realm ?? w.name;
-}
-
-/** `https://auth.<authDomain>/realms/<realm>`: what the API checks tokens' `iss` against. */
-export function issuerUrl(cluster: Cluster, w: Workload, auth: Auth): string {
-  return `https://auth.${cluster.authDomain}/realms/${realmName(w, auth)}`;
 }
 
 /**
@@ -109,7 +86,7 @@ function realmRoles(auth: Auth) {
 }
 
 /** Creates the realm on first sync (the operator's import never updates an existing realm). */
-function realmImport(w: Workload, auth: Auth): KeycloakRealmImport {
+export function realmImport(w: Workload, auth: Auth): KeycloakRealmImport {
   const names = appNames(w.name);
   return {
     apiVersion: 'k8s.keycloak.org/v2beta1',
@@ -160,118 +137,4 @@ export function syncFiles(w: Workload, auth: Auth): Record<string, string> {
   }
   for (const role of realmRoles(auth)) files[`role--${role.name}.json`] = json(role);
   return sortedData(files);
-}
-
-function syncConfigMap(w: Workload, auth: Auth): ConfigMap {
-  return new ConfigMap({
-    metadata: {
-      name: `${w.name}-realm-sync`,
-      namespace: PLATFORM_NAMESPACES.keycloak,
-      labels: commonLabels(w.name, 'auth'),
-    },
-    data: syncFiles(w, auth),
-  });
-}
-
-/** The realm sync Job's container: kcadm.sh is a JVM. */
-export const SYNC_JOB_RESOURCES = { requests: { cpu: '50m', memory: '256Mi' }, limits: { memory: '512Mi' } };
-
-function syncJob(w: Workload, auth: Auth): Job {
-  const names = appNames(w.name);
-  const secretEnv = (name: string, key: string): IEnvVar => ({
-    name,
-    valueFrom: { secretKeyRef: { name: names.keycloakSecret, key } },
-  });
-  return new Job({
-    metadata: {
-      name: `${w.name}-realm-sync`,
-      namespace: PLATFORM_NAMESPACES.keycloak,
-      labels: commonLabels(w.name, 'auth'),
-      annotations: { [ARGOCD.hook]: 'PostSync', [ARGOCD.hookDeletePolicy]: 'BeforeHookCreation' },
-    },
-    spec: {
-      backoffLimit: 3,
-      activeDeadlineSeconds: 900,
-      template: {
-        // The label Keycloak's NetworkPolicy admits to the admin API (and nothing else in the namespace).
-        metadata: { labels: { ...commonLabels(w.name, 'auth'), [LABELS.realmSync]: 'true' } },
-        spec: {
-          restartPolicy: 'Never',
-          automountServiceAccountToken: false,
-          securityContext: {
-            runAsNonRoot: true,
-            runAsUser: 1000,
-            runAsGroup: 1000,
-            seccompProfile: { type: 'RuntimeDefault' },
-          },
-          containers: [
-            {
-              name: 'sync-realm',
-              // The server image ships kcadm.sh; same version as the operator that runs Keycloak.
-              image: `quay.io/keycloak/keycloak:${manifests.keycloakOperator.version}`,
-              command: ['/bin/bash', '/config/sync-realm.sh'],
-              env: [
-                { name: 'HOME', value: '/tmp' },
-                { name: 'KEYCLOAK_URL', value: keycloakInternalUrl() },
-                { name: 'REALM', value: realmName(w, auth) },
-                { name: 'SYNC_CLIENT_ID', value: SYNC_CLIENT_ID },
-                { name: 'API_CLIENT_ID', value: names.apiClient },
-                // kcadm reads the client secret from this variable: it never appears on a command line.
-                secretEnv('KC_CLI_CLIENT_SECRET', SYNC_CLIENT_SECRET_KEY),
-                secretEnv(API_CLIENT_SECRET_KEY, API_CLIENT_SECRET_KEY),
-              ],
-              resources: SYNC_JOB_RESOURCES,
-              securityContext: containerSecurityContext,
-              volumeMounts: [tmpMount, { name: 'config', mountPath: '/config', readOnly: true }],
-            },
-          ],
-          volumes: [tmpVolume, { name: 'config', configMap: { name: `${w.name}-realm-sync` } }],
-        },
-      },
-    },
-  });
-}
-
-/**
- * The realm's Application, in the platform's `identity` project (which may only sync realm imports,
- * their sync Jobs and ConfigMaps into the Keycloak namespace): the app's own project stays limited to
- * its namespace.
- */
-export function realmApplication(cluster: Cluster, w: Workload) {
-  return application({
-    name: `${appNames(w.name).application}-realm`,
-    project: IDENTITY_PROJECT,
-    namespace: PLATFORM_NAMESPACES.keycloak,
-    wave: WAVES.workloads - 1,
-    sources: [treeSource(cluster, realmDir(w.name))],
-    skipDryRunOnMissingResource: true,
-    labels: commonLabels(w.name, 'auth'),
-  });
-}
-
-/** In-cluster Keycloak address: the API fetches signing keys here instead of hair-pinning through the edge. */
-export function keycloakInternalUrl(): string {
-  return `http://${KEYCLOAK_INSTANCE}-service.${PLATFORM_NAMESPACES.keycloak}:8080`;
-}
-
-/** What the API needs to verify tokens and to act as its confidential client. */
-export function authEnv(cluster: Cluster, w: Workload, auth: Auth): IEnvVar[] {
-  const realm = realmName(w, auth);
-  return [
-    { name: 'OIDC_ISSUER_URL', value: issuerUrl(cluster, w, auth) },
-    { name: 'OIDC_AUDIENCE', value: appNames(w.name).apiClient },
-    {
-      name: 'OIDC_JWKS_URL',
-      value: `${keycloakInternalUrl()}/realms/${realm}/protocol/openid-connect/certs`,
-    },
-    {
-      name: API_CLIENT_SECRET_KEY,
-      valueFrom: { secretKeyRef: { name: appNames(w.name).keycloakSecret, key: API_CLIENT_SECRET_KEY } },
-    },
-  ];
-}
-
-/** The realm's objects, in the Keycloak namespace: the import, and the sync Job with its ConfigMap. */
-export function authObjects(w: Workload, auth: Auth): Manifest[] {
-  return [realmImport(w, auth), syncConfigMap(w, auth), syncJob(w, auth)];
 }
