@@ -3,8 +3,6 @@ import {
   dnsLabel,
   dnsName,
   LONGEST_SUFFIX,
-  parseDuration,
-  parseQuantity,
   RESERVED_NAMES,
   RESERVED_REALMS,
   reservedBecause,
@@ -12,14 +10,13 @@ import {
 } from '@ultron/platform/core';
 import { z } from 'zod';
 import { auth } from '../capabilities/auth/schema.js';
-import { canary } from '../capabilities/canary/schema.js';
-import { expressibleWeights, replicaCanaryWeight, WEIGHT_TOLERANCE } from '../capabilities/canary/weights.js';
-import { configFields } from '../capabilities/config/schema.js';
-import { database } from '../capabilities/database/schema.js';
-import { migrations } from '../capabilities/migrations/schema.js';
+import { canary, canaryChecks } from '../capabilities/canary/schema.js';
+import { configChecks, configFields } from '../capabilities/config/schema.js';
+import { database, databaseChecks } from '../capabilities/database/schema.js';
+import { migrations, migrationsChecks } from '../capabilities/migrations/schema.js';
 import { metrics } from '../capabilities/monitoring/schema.js';
 import { egressRule } from '../capabilities/network/schema.js';
-import { hinted, resources } from '../parts/schema-fields.js';
+import { type Check, checkResources, hinted, type Issue, resources } from '../parts/schema-fields.js';
 
 /** 63 (a DNS label) minus the longest suffix the kit derives, so `<app>-pg-backup-creds` stays valid. */
 export const MAX_APP_NAME = 63 - LONGEST_SUFFIX;
@@ -108,25 +105,9 @@ export const workloadSchema = z
   // its inputs adds nothing (the field's own problem is already reported).
   .superRefine(
     (w, ctx) => {
-      const issue = (path: PropertyKey[], message: string, hint: string) =>
+      const issue: Issue = (path, message, hint) =>
         ctx.addIssue({ code: 'custom', path, message: withHint(message, hint) });
-      const checkResources = (path: PropertyKey[], r: z.infer<typeof resources>) => {
-        if (parseQuantity(r.requests.memory) > parseQuantity(r.limits.memory)) {
-          issue(
-            [...path, 'requests', 'memory'],
-            `request ${r.requests.memory} is above the limit ${r.limits.memory}`,
-            'raise the limit or lower the request',
-          );
-        }
-        if (parseQuantity(r.requests.cpu) > parseQuantity(r.limits.cpu)) {
-          issue(
-            [...path, 'requests', 'cpu'],
-            `request ${r.requests.cpu} is above the limit ${r.limits.cpu}`,
-            'raise the limit or lower the request',
-          );
-        }
-      };
-      const checks: (() => void)[] = [
+      const checks: Check[] = [
         () =>
           (w.hosts ?? []).forEach((host, i) => {
             if (host !== w.domain && !host.endsWith(`.${w.domain}`)) {
@@ -137,67 +118,11 @@ export const workloadSchema = z
               );
             }
           }),
-        () =>
-          w.canary.steps.forEach((weight, i) => {
-            const previous = w.canary.steps[i - 1];
-            if (previous !== undefined && weight <= previous) {
-              issue(
-                ['canary', 'steps', i],
-                `weight ${weight} does not increase (previous ${previous})`,
-                'use increasing weights, e.g. [25, 50, 75]',
-              );
-            }
-          }),
-        () => {
-          if (w.canary.trafficRouting !== 'replicas') return;
-          w.canary.steps.forEach((weight, i) => {
-            const actual = replicaCanaryWeight(w.replicas, weight);
-            if (Math.abs(actual - weight) > WEIGHT_TOLERANCE) {
-              issue(
-                ['canary', 'steps', i],
-                `with ${w.replicas} replicas Argo Rollouts runs weight ${weight} as ${actual.toFixed(0)} % (whole pods)`,
-                `use trafficRouting: 'traefik' for exact weights, or weights ${w.replicas} replicas can express: ${expressibleWeights(w.replicas).join(', ')}`,
-              );
-            }
-          });
-        },
-        // Values that did not parse are NaN and compare false.
-        () => {
-          if (parseDuration(w.canary.interval) < 10) {
-            issue(
-              ['canary', 'interval'],
-              'must be at least 10s',
-              'Prometheus scrapes every 15s; shorter intervals see no new data',
-            );
-          }
-        },
-        () => checkResources(['resources'], w.resources),
-        () => {
-          if (w.database) checkResources(['database', 'resources'], w.database.resources);
-        },
-        () => {
-          if (w.migrations && !w.database) {
-            issue(['migrations'], 'needs a database', 'set `migrations: false` or enable `database`');
-          }
-        },
-        () => {
-          for (const [name, value] of Object.entries(w.env)) {
-            if (name === 'DB_URL' && w.database) {
-              issue(
-                ['env', name],
-                'is set by the kit from the database secret',
-                'remove it; the app reads DB_URL from <app>-pg-app key uri',
-              );
-            }
-            if (typeof value === 'object' && 'configMap' in value && !(value.configMap in w.configMaps)) {
-              issue(
-                ['env', name, 'configMap'],
-                `ConfigMap "${value.configMap}" is not defined`,
-                'add it under `configMaps`',
-              );
-            }
-          }
-        },
+        ...canaryChecks(w, issue),
+        () => checkResources(issue, ['resources'], w.resources),
+        ...databaseChecks(w, issue),
+        ...migrationsChecks(w, issue),
+        ...configChecks(w, issue),
       ];
       for (const check of checks) {
         try {

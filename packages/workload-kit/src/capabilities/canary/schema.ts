@@ -1,6 +1,7 @@
-import { duration } from '@ultron/platform/core';
+import { duration, parseDuration } from '@ultron/platform/core';
 import { z } from 'zod';
-import { hinted } from '../../parts/schema-fields.js';
+import { type Check, hinted, type Issue } from '../../parts/schema-fields.js';
+import { expressibleWeights, replicaCanaryWeight, WEIGHT_TOLERANCE } from './weights.js';
 
 export const canary = z.strictObject({
   /** Traffic weights the canary walks through before full promotion. */
@@ -34,3 +35,43 @@ export const canary = z.strictObject({
    */
   trafficRouting: z.enum(['replicas', 'traefik']).default('traefik'),
 });
+
+/** The canary's checks against the rest of the definition: increasing weights the replicas can run, an interval Prometheus can see. */
+export function canaryChecks(w: { replicas: number; canary: z.infer<typeof canary> }, issue: Issue): Check[] {
+  return [
+    () =>
+      w.canary.steps.forEach((weight, i) => {
+        const previous = w.canary.steps[i - 1];
+        if (previous !== undefined && weight <= previous) {
+          issue(
+            ['canary', 'steps', i],
+            `weight ${weight} does not increase (previous ${previous})`,
+            'use increasing weights, e.g. [25, 50, 75]',
+          );
+        }
+      }),
+    () => {
+      if (w.canary.trafficRouting !== 'replicas') return;
+      w.canary.steps.forEach((weight, i) => {
+        const actual = replicaCanaryWeight(w.replicas, weight);
+        if (Math.abs(actual - weight) > WEIGHT_TOLERANCE) {
+          issue(
+            ['canary', 'steps', i],
+            `with ${w.replicas} replicas Argo Rollouts runs weight ${weight} as ${actual.toFixed(0)} % (whole pods)`,
+            `use trafficRouting: 'traefik' for exact weights, or weights ${w.replicas} replicas can express: ${expressibleWeights(w.replicas).join(', ')}`,
+          );
+        }
+      });
+    },
+    // Values that did not parse are NaN and compare false.
+    () => {
+      if (parseDuration(w.canary.interval) < 10) {
+        issue(
+          ['canary', 'interval'],
+          'must be at least 10s',
+          'Prometheus scrapes every 15s; shorter intervals see no new data',
+        );
+      }
+    },
+  ];
+}

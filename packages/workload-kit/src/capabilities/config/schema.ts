@@ -1,6 +1,6 @@
 import { dnsLabel } from '@ultron/platform/core';
 import { z } from 'zod';
-import { hinted } from '../../parts/schema-fields.js';
+import { type Check, hinted, type Issue } from '../../parts/schema-fields.js';
 
 const envName = z
   .string()
@@ -21,3 +21,34 @@ export const configFields = {
   /** Extra ConfigMaps: name → key → value. */
   configMaps: z.record(dnsLabel(253), z.record(dataKey, z.string())).default({}),
 };
+
+/** The env names no variable the kit sets, and references only ConfigMaps the definition defines. */
+export function configChecks(
+  w: {
+    env: z.infer<typeof configFields.env>;
+    configMaps: z.infer<typeof configFields.configMaps>;
+    database: unknown;
+  },
+  issue: Issue,
+): Check[] {
+  return [
+    () => {
+      for (const [name, value] of Object.entries(w.env)) {
+        if (name === 'DB_URL' && w.database) {
+          issue(
+            ['env', name],
+            'is set by the kit from the database secret',
+            'remove it; the app reads DB_URL from <app>-pg-app key uri',
+          );
+        }
+        if (typeof value === 'object' && 'configMap' in value && !(value.configMap in w.configMaps)) {
+          issue(
+            ['env', name, 'configMap'],
+            `ConfigMap "${value.configMap}" is not defined`,
+            'add it under `configMaps`',
+          );
+        }
+      }
+    },
+  ];
+}

@@ -1,6 +1,6 @@
 import { backupRetention, cnpgSchedule, dnsLabel, quantity } from '@ultron/platform/core';
 import { z } from 'zod';
-import { resources } from '../../parts/schema-fields.js';
+import { type Check, checkResources, type Issue, resources } from '../../parts/schema-fields.js';
 
 export const database = z.strictObject({
   size: quantity.default('5Gi'),
@@ -22,3 +22,12 @@ export const database = z.strictObject({
     })
     .default({}),
 });
+
+/** The database's requests within its limits. */
+export function databaseChecks(w: { database: z.infer<typeof database> | false }, issue: Issue): Check[] {
+  return [
+    () => {
+      if (w.database) checkResources(issue, ['database', 'resources'], w.database.resources);
+    },
+  ];
+}
