@@ -13,6 +13,7 @@ import { auth } from '../capabilities/auth/schema.js';
 import { canary, canaryChecks } from '../capabilities/canary/schema.js';
 import { configChecks, configFields } from '../capabilities/config/schema.js';
 import { database, databaseChecks } from '../capabilities/database/schema.js';
+import { edgeChecks, hosts } from '../capabilities/edge/schema.js';
 import { migrations, migrationsChecks } from '../capabilities/migrations/schema.js';
 import { metrics } from '../capabilities/monitoring/schema.js';
 import { egressRule } from '../capabilities/network/schema.js';
@@ -66,8 +67,7 @@ export const workloadSchema = z
     name: appName,
     /** The app's own domain; its API is served at `api.<domain>`. */
     domain: dnsName,
-    /** Hosts routed to the API; each must be the domain or under it. Default: `api.<domain>`. */
-    hosts: z.array(dnsName).min(1).optional(),
+    hosts,
     image,
     /**
      * A `docker-registry` Secret (in the app's namespace) to pull a private image with, e.g. "ghcr-pull";
@@ -108,16 +108,7 @@ export const workloadSchema = z
       const issue: Issue = (path, message, hint) =>
         ctx.addIssue({ code: 'custom', path, message: withHint(message, hint) });
       const checks: Check[] = [
-        () =>
-          (w.hosts ?? []).forEach((host, i) => {
-            if (host !== w.domain && !host.endsWith(`.${w.domain}`)) {
-              issue(
-                ['hosts', i],
-                `"${host}" is outside the app domain "${w.domain}"`,
-                `use "api.${w.domain}" or another name under it`,
-              );
-            }
-          }),
+        ...edgeChecks(w, issue),
         ...canaryChecks(w, issue),
         () => checkResources(issue, ['resources'], w.resources),
         ...databaseChecks(w, issue),
