@@ -8,7 +8,8 @@ const require = createRequire(import.meta.url);
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // `./testing`: the helper users test their own workloads with (render in memory, query objects).
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm'],
     target: 'node22',
     dts: true,

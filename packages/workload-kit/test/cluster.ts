@@ -1,16 +1,7 @@
-import { type ClusterInput, defineCluster } from '@ultron/platform';
+import { testCluster } from '../src/testing/index.js';
 
-/** The cluster the kit's tests render against (the repo's own lives in cluster/). */
-const clusterInput: ClusterInput = {
-  gitops: { repoURL: 'https://github.com/acme/gitops.git' },
-  authDomain: 'acme.dev',
-  acme: { email: 'ops@acme.dev' },
-  nodes: [{ name: 'ultron', cpu: '4', memory: '24Gi', tailscaleIP: '100.64.0.1' }],
-  objectStorage: { namespace: 'acmens', region: 'eu-frankfurt-1', bucket: 'pg-backups' },
-  imageOwner: 'acme',
-};
-
-export const cluster = defineCluster(clusterInput);
+/** The cluster the kit's tests render against (the repo's own lives in cluster/): the testing helper's. */
+export const cluster = testCluster();
 
 /** The same cluster with some settings changed. */
-export const clusterWith = (changes: Partial<ClusterInput>) => defineCluster({ ...clusterInput, ...changes });
+export const clusterWith = testCluster;

@@ -1,8 +1,7 @@
 import { Cluster, type ICluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster';
 import type { IExternalCluster } from '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/ExternalCluster';
-import { appNames, BARMAN_CLOUD_PLUGIN } from '@ultron/platform';
-import type { Json } from '@ultron/platform/core';
-import { type AppDatabase, appDatabase } from '../lib/database.ts';
+import { appNames } from '@ultron/platform';
+import { appDatabase, databaseBackup } from '../lib/database.ts';
 import { EXIT, type ExitCode, usageError } from '../lib/exit.ts';
 import { emitManifest, renderManifest } from '../lib/manifest-output.ts';
 import { Ui } from '../lib/ui.ts';
@@ -20,30 +19,6 @@ function targetTime(value: string): string {
   if (!RFC3339.test(value) || Number.isNaN(Date.parse(value)))
     throw usageError(`--to ${value} is not an RFC 3339 time with a zone`, 'e.g. --to 2026-11-26T09:30:00Z');
   return value;
-}
-
-/**
- * Where the source cluster's backups are, as an external cluster: the same object store settings (and
- * credentials), read from the folder the source archives to (its serverName, by default its own name).
- */
-function recoverySource(db: AppDatabase): IExternalCluster {
-  const spec = db.cluster.spec;
-  const source = appNames(db.app).pgCluster;
-  if (db.method === 'barmanObjectStore') {
-    const store = (spec.backup as { barmanObjectStore: NonNullable<IExternalCluster['barmanObjectStore']> })
-      .barmanObjectStore;
-    return { name: source, barmanObjectStore: { ...store, serverName: store.serverName ?? source } };
-  }
-  const plugin = (spec.plugins as { name: string; parameters?: Json }[]).find(
-    (p) => p.name === BARMAN_CLOUD_PLUGIN,
-  );
-  return {
-    name: source,
-    plugin: {
-      name: BARMAN_CLOUD_PLUGIN,
-      parameters: { ...plugin?.parameters, serverName: (plugin?.parameters?.serverName as string) ?? source },
-    },
-  };
 }
 
 /**
@@ -79,7 +54,8 @@ export async function restore(app: string, options: RestoreOptions): Promise<Exi
           recoveryTarget: { targetTime: time },
         },
       },
-      externalClusters: [recoverySource(db)],
+      // Where the source's backups are, as the database capability reads them from its rendered spec.
+      externalClusters: [databaseBackup.recoverySource(app, spec, db.method) as IExternalCluster],
     } as ICluster['spec'], // the copied fields come from the rendered source, so they have these types
   });
   if (!ui.json && Date.parse(time) > Date.now())

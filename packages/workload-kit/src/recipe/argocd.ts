@@ -1,4 +1,5 @@
 import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import type { IResourceIgnoreDifferences } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ResourceIgnoreDifferences';
 import {
   application,
   appNames,
@@ -38,32 +39,16 @@ export function project(cluster: Cluster, w: Workload): AppProject {
   });
 }
 
-/** Where the database objects live: their own folder, synced by their own Application. */
-export function databaseDir(app: string): string {
-  return `${workloadDir(app)}/database`;
-}
-
 /**
- * The database's own Application, one wave before the app: on a fresh cluster the CNPG secret
- * `<app>-pg-app` exists before the app's PreSync migrations read it, and an app sync can never prune
- * the database. It also creates the namespace, so it carries the Namespace object.
+ * The Application syncing `workloads/<app>` with automated prune + selfHeal. It creates the namespace
+ * when no folder of a capability syncs into it first; it leaves alone what the capabilities say a
+ * controller owns.
  */
-export function databaseApplication(cluster: Cluster, w: Workload) {
-  const names = appNames(w.name);
-  return application({
-    name: `${names.application}-db`,
-    project: names.project,
-    namespace: names.namespace,
-    wave: WAVES.workloads - 1,
-    sources: [treeSource(cluster, databaseDir(w.name))],
-    serverSideApply: true,
-    createNamespace: true,
-    labels: commonLabels(w.name, 'database'),
-  });
-}
-
-/** The Application syncing `workloads/<app>` with automated prune + selfHeal. */
-export function workloadApplication(cluster: Cluster, w: Workload) {
+export function workloadApplication(
+  cluster: Cluster,
+  w: Workload,
+  o: { createNamespace: boolean; ignoreDifferences: IResourceIgnoreDifferences[] },
+) {
   const names = appNames(w.name);
   const app = application({
     name: names.application,
@@ -72,20 +57,11 @@ export function workloadApplication(cluster: Cluster, w: Workload) {
     wave: WAVES.workloads,
     sources: [treeSource(cluster, workloadDir(w.name))],
     serverSideApply: true,
-    // Without a database Application, this one creates the namespace before its PreSync hooks run.
-    createNamespace: !w.database,
+    createNamespace: o.createNamespace,
     labels: commonLabels(w.name),
   });
-  if (w.canary.trafficRouting === 'traefik') {
-    // Argo Rollouts owns the TraefikService weights; without this Argo CD would fight it.
-    app.spec!.ignoreDifferences = [
-      {
-        group: 'traefik.io',
-        kind: 'TraefikService',
-        name: names.service,
-        jsonPointers: ['/spec/weighted/services'],
-      },
-    ];
+  if (o.ignoreDifferences.length > 0) {
+    app.spec!.ignoreDifferences = o.ignoreDifferences;
     app.spec!.syncPolicy!.syncOptions = [
       ...(app.spec!.syncPolicy!.syncOptions ?? []),
       'RespectIgnoreDifferences=true',
