@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findRepoRoot } from '@ultron/platform';
 import ts from 'typescript';
@@ -22,7 +22,8 @@ function entriesOf(dir: string): Entry[] {
   return Object.entries(pkg.exports).flatMap(([key, target]) => {
     const types = typeof target === 'string' ? undefined : target.types;
     if (!types?.startsWith('./dist/')) return [];
-    const source = join(repo, dir, 'src', types.slice('./dist/'.length).replace(/\.d\.ts$/, '.ts'));
+    const base = join(repo, dir, 'src', types.slice('./dist/'.length).replace(/\.d\.ts$/, ''));
+    const source = existsSync(`${base}.ts`) ? `${base}.ts` : join(base, 'index.ts');
     return [{ specifier: key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`, source }];
   });
 }
@@ -63,11 +64,15 @@ function filesOutside(dir: string): string[] {
 /** Names imported (or re-exported) from `specifier` by any of `files`. */
 function namesImported(specifier: string, files: readonly string[]): Set<string> {
   const escaped = specifier.replace(/[/.@-]/g, (c) => `\\${c}`);
-  const pattern = new RegExp(`(?:import|export)\\s+(?:type\\s+)?\\{([^}]*)\\}\\s+from\\s+'${escaped}'`, 'g');
+  // `import { a, type B } from '<specifier>'`, `export { … } from …` and `const { a } = await import('<specifier>')`.
+  const pattern = new RegExp(
+    `(?:(?:import|export)\\s+(?:type\\s+)?\\{([^}]*)\\}\\s+from\\s+|const\\s+\\{([^}]*)\\}\\s*=\\s*await\\s+import\\()'${escaped}'`,
+    'g',
+  );
   const names = new Set<string>();
   for (const file of files) {
     for (const m of readFileSync(file, 'utf8').matchAll(pattern)) {
-      for (const part of m[1]!.split(',')) {
+      for (const part of (m[1] ?? m[2]!).split(',')) {
         const name = part
           .trim()
           .replace(/^type\s+/, '')

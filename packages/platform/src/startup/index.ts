@@ -15,10 +15,4 @@ export function prepareRender(cwd: string): string | undefined {
   return useRenderBundle(cwd);
 }
 
-export {
-  type BundleManifest,
-  findRenderBundle,
-  PLATFORM_ENTRY_FILES,
-  platformDigest,
-} from './render-bundle.js';
-export { registerStripCache } from './strip-cache.js';
+export { type BundleManifest, findRenderBundle, platformDigest } from './render-bundle.js';
