@@ -11,7 +11,9 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     format: ['esm'],
     target: 'node22',
-    dts: true,
+    // The JavaScript only: `pnpm run types` (tsup.types.config.ts) writes the declarations, for type
+    // checks and publishing; a workspace's render needs none.
+    dts: false,
     // dist/render/ is the bundle below, built at the same time.
     clean: ['!render/**'],
     sourcemap: false,
