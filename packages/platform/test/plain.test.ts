@@ -45,7 +45,9 @@ describe('jsonCopy (toPlain without the JSON text)', () => {
         selector: { matchLabels: { app: 'app' } },
         template: {
           metadata: { labels: { app: 'app' } },
-          spec: { containers: [{ name: 'app', image: 'app:1', args: undefined, ports: [{ containerPort: -0 }] }] },
+          spec: {
+            containers: [{ name: 'app', image: 'app:1', args: undefined, ports: [{ containerPort: -0 }] }],
+          },
         },
       },
     });
