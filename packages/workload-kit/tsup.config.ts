@@ -6,13 +6,21 @@ import { defineConfig } from 'tsup';
 
 const require = createRequire(import.meta.url);
 
+/** Bare specifiers the render bundle replaces with a stand-in that loads the real module on first use. */
+const LAZY: Record<string, string> = {
+  yaml: 'src/render-bundle/lazy-yaml.ts',
+  'ajv-formats-draft2019/formats/index.js': 'src/render-bundle/lazy-formats.ts',
+};
+
 export default defineConfig([
   {
     // `./testing`: the helper users test their own workloads with (render in memory, query objects).
     entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm'],
     target: 'node22',
-    dts: true,
+    // The JavaScript only: `pnpm run types` (tsup.types.config.ts) writes the declarations, for type
+    // checks and publishing; a workspace's render needs none.
+    dts: false,
     // dist/render/ is the bundle below, built at the same time.
     clean: ['!render/**'],
     sourcemap: false,
@@ -53,6 +61,35 @@ export default defineConfig([
       options.alias = { '@kubernetes-models/validate/runtime/re2': './src/render-bundle/lazy-re2.ts' };
     },
     esbuildPlugins: [
+      {
+        // Modules a render never calls into, replaced by stand-ins that load them on first use (see
+        // src/render-bundle/lazy-*.ts). A stand-in reaches the real module as `ultron-eager:<specifier>`,
+        // resolved from where the specifier was first imported.
+        name: 'lazy-stand-ins',
+        setup(build) {
+          const EAGER = Symbol('the real module');
+          // Package name → the folder the bundled code imported it from.
+          const importedFrom = new Map<string, string>();
+          const packageOf = (specifier: string) => specifier.split('/')[0]!;
+          build.onResolve({ filter: new RegExp(`^(${Object.keys(LAZY).join('|')})$`) }, (args) => {
+            if (args.pluginData === EAGER) return undefined;
+            importedFrom.set(packageOf(args.path), args.resolveDir);
+            return { path: resolve(LAZY[args.path]!) };
+          });
+          // The kit is `sideEffects: false`, but the prologue is nothing but its side effect.
+          build.onResolve({ filter: /^\.\/zod-jitless\.js$/ }, (args) => ({
+            path: resolve(args.resolveDir, 'zod-jitless.ts'),
+            sideEffects: true,
+          }));
+          build.onResolve({ filter: /^ultron-eager:/ }, (args) => {
+            const specifier = args.path.slice('ultron-eager:'.length);
+            const resolveDir = importedFrom.get(packageOf(specifier));
+            if (!resolveDir)
+              return { errors: [{ text: `${specifier} is not imported by the bundled code` }] };
+            return build.resolve(specifier, { resolveDir, kind: args.kind, pluginData: EAGER });
+          });
+        },
+      },
       {
         // ajv-formats-draft2019 requires the npm package `punycode`, which Node shadows with its deprecated
         // built-in (silently inside node_modules, with a warning outside it): bundle the package itself.

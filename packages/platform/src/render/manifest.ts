@@ -1,3 +1,5 @@
+import { jsonCopy } from './plain.js';
+
 /** The smallest shape every rendered Kubernetes object has. kubernetes-models classes satisfy it. */
 export interface ObjectMeta {
   /** Optional only because kubernetes-models types it so; the Tree refuses objects without one. */
@@ -39,7 +41,7 @@ export function describe(object: Pick<Manifest, 'kind' | 'metadata'>): string {
 
 /** Plain JSON data of an object: drops class prototypes, undefined fields and functions. */
 export function toPlain(object: unknown): PlainManifest {
-  return JSON.parse(JSON.stringify(object)) as PlainManifest;
+  return jsonCopy(object) as PlainManifest;
 }
 
 /** A manifest as plain JSON data, with all its fields. */

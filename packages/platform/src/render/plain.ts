@@ -105,6 +105,20 @@ export function sortStringMaps(value: unknown): unknown {
   return out;
 }
 
+/**
+ * `JSON.parse(JSON.stringify(object))` in one pass (no JSON text in between), or the round trip itself
+ * for anything unusual: the same data, and the same errors.
+ */
+export function jsonCopy(object: unknown): unknown {
+  try {
+    const out = data(object, '', false, 0);
+    if (out !== SKIP) return out;
+  } catch (error) {
+    if (error !== UNSUPPORTED) throw error;
+  }
+  return JSON.parse(JSON.stringify(object) as string);
+}
+
 /** `sortStringMaps(toPlain(object))` in one pass, or `undefined` when the round trip must do it. */
 export function sortedPlain(object: unknown): Record<string, unknown> | undefined {
   try {

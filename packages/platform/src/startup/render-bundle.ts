@@ -62,7 +62,9 @@ function installedPackage(from: string, name: string): string | undefined {
  */
 export function findRenderBundle(cwd: string): Map<string, string> | undefined {
   // Only a workspace that depends on the kit: the build orders it after the kit's own build, which
-  // rewrites the bundle (a hoisted kit is reachable from any workspace, mid-rebuild).
+  // rewrites the bundle (a hoisted kit is reachable from any workspace, mid-rebuild). The platform's own
+  // component workspaces (apps/*, bootstrap) list the kit among their devDependencies for this alone: the
+  // bundle holds the whole platform, and loading it is a third of the cost of loading the package.
   if (!dependsOnKit(cwd)) return undefined;
   const kitDir = installedPackage(cwd, KIT);
   const platformDir = installedPackage(cwd, '@ultron/platform');
@@ -83,7 +85,7 @@ export function findRenderBundle(cwd: string): Map<string, string> | undefined {
 }
 
 /**
- * A workload workspace's render loads ~700 modules (the kit, the platform, zod and one file per
+ * A workspace's render loads ~700 modules (the kit, the platform, zod and one file per
  * kubernetes-models class and schema); resolving and reading them was most of its start-up. The kit ships
  * one pre-built bundle of all of it (dist/render/); when `findRenderBundle` accepts it, this redirects the
  * process's imports of `@ultron/platform`, `@ultron/platform/core` and `@ultron/workload-kit` to it and

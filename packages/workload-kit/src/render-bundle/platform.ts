@@ -1,2 +1,4 @@
 // Bundle entry: what `@ultron/platform` exports, for workspaces rendered through the kit's bundle.
+import './zod-jitless.js';
+
 export * from '@ultron/platform';

@@ -1,2 +1,4 @@
 // Bundle entry: what `@ultron/workload-kit` exports.
+import './zod-jitless.js';
+
 export * from '../index.js';
