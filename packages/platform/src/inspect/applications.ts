@@ -7,6 +7,8 @@ import { ofKind, type TreeEntry } from './objects.js';
 /** An Argo CD Application as the rules read it. */
 export interface AppInfo {
   app: PlainManifest;
+  /** The tree file that holds it. */
+  file: string;
   name: string;
   project: string;
   namespace: string;
@@ -25,10 +27,11 @@ export function applicationSources(m: PlainManifest): Json[] {
 }
 
 export function applications(entries: readonly TreeEntry[]): AppInfo[] {
-  return ofKind(entries, 'Application').map(({ manifest: app }) => {
+  return ofKind(entries, 'Application').map(({ file, manifest: app }) => {
     const sources = applicationSources(app);
     return {
       app,
+      file,
       name: app.metadata.name ?? '',
       project: (field(app, 'spec', 'project') as string) ?? '',
       namespace: (field(app, 'spec', 'destination', 'namespace') as string) ?? '',

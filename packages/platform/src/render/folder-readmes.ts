@@ -1,4 +1,5 @@
 import { FOLDERS, TREE_DIR } from '../conventions/layout.js';
+import { applications } from '../inspect/applications.js';
 import type { TreeEntry } from '../inspect/objects.js';
 import { headerFor } from './header.js';
 
@@ -32,26 +33,14 @@ interface Sync {
 /** Tree folder (relative to the tree's root) → the Applications whose sources point at it. */
 function syncsByFolder(entries: readonly TreeEntry[]): Map<string, Sync[]> {
   const byFolder = new Map<string, Sync[]>();
-  for (const { file, manifest } of entries) {
-    if (manifest.kind !== 'Application') continue;
-    const spec = (manifest as { spec?: ApplicationSpec }).spec ?? {};
-    const sources = [...(spec.source ? [spec.source] : []), ...(spec.sources ?? [])];
-    for (const { path = '' } of sources) {
-      // Only sources in this repository's tree; a chart or an upstream repository has paths of its own.
-      if (path !== TREE_DIR && !path.startsWith(`${TREE_DIR}/`)) continue;
-      const folder = path.slice(TREE_DIR.length + 1);
+  for (const app of applications(entries)) {
+    for (const folder of app.folders) {
       const syncs = byFolder.get(folder) ?? [];
-      syncs.push({ application: manifest.metadata.name ?? '', file, namespace: spec.destination?.namespace });
+      syncs.push({ application: app.name, file: app.file, namespace: app.namespace || undefined });
       byFolder.set(folder, syncs);
     }
   }
   return byFolder;
-}
-
-interface ApplicationSpec {
-  source?: { path?: string };
-  sources?: { path?: string }[];
-  destination?: { namespace?: string };
 }
 
 function parentOf(path: string): string {
