@@ -12,10 +12,15 @@ const LAZY: Record<string, string> = {
   'ajv-formats-draft2019/formats/index.js': 'src/render-bundle/lazy-formats.ts',
 };
 
+/**
+ * The package's `exports` entry points (`./testing`: the helper users test their own workloads with):
+ * built here, and their declarations in tsup.types.config.ts.
+ */
+export const PUBLIC_ENTRIES = { index: 'src/index.ts', testing: 'src/testing/index.ts' };
+
 export default defineConfig([
   {
-    // `./testing`: the helper users test their own workloads with (render in memory, query objects).
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    entry: PUBLIC_ENTRIES,
     format: ['esm'],
     target: 'node22',
     // The JavaScript only: `pnpm run types` (tsup.types.config.ts) writes the declarations, for type
