@@ -92,6 +92,14 @@ describe('folderReadmes', () => {
     expect(text('workloads/README.md')).toContain('No Application syncs this folder itself');
   });
 
+  it('does not take a bootstrap folder without a purpose of its own for an app’s', () => {
+    const extra = new Map([...files, ['bootstrap/tools/run.sh', '']]);
+    const more = new Map([...sources, ['bootstrap/tools/run.sh', 'bootstrap']]);
+    const tools = folderReadmes(extra, more, entries).get('bootstrap/tools/README.md')?.content;
+    expect(tools).toContain('Files of the bootstrap;');
+    expect(tools).not.toContain('app `');
+  });
+
   it('lists every file of a one-workspace folder with the objects it holds, and its subfolders', () => {
     expect(text('workloads/shop/database/README.md')).toContain(
       '| `cluster-shop-pg.yaml` | Cluster shop/shop-pg |',

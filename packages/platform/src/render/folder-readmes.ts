@@ -83,6 +83,8 @@ function syncLine(folder: string, syncs: readonly Sync[] | undefined): string {
 /** `platform/<component>[/part]` or `workloads/<app>[/part]`: whose objects these are. */
 function ownerPurpose(folder: string): string {
   const [top, owner, ...part] = folder.split('/');
+  if (top !== FOLDERS.platform && top !== FOLDERS.workloads)
+    return `Files of the bootstrap; \`${FOLDERS.bootstrap}/README.md\` says when each is used.`;
   const whose =
     top === FOLDERS.platform ? `platform component ${code(owner ?? '')}` : `app ${code(owner ?? '')}`;
   return part.length === 0
