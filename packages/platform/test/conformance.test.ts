@@ -1,6 +1,8 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { prerequisite } from '../../../testing/prerequisites.js';
 import { CrdRegistry } from '../src/conformance/registry.js';
 import { crdCacheDir, resolveCrds } from '../src/conformance/resolve.js';
 import { stripHelmDirectives } from '../src/conformance/sources.js';
@@ -118,4 +120,41 @@ describe('resolveCrds (finding the pinned CRDs)', () => {
       if (saved.crds) process.env.ULTRON_CRDS_DIR = saved.crds;
     }
   });
+});
+
+/** The CRDs of the pinned versions, from the one setting CI points at ../shared. */
+const pinnedCrds = process.env.ULTRON_CRDS_DIR;
+const pinnedAvailable = prerequisite('pinned CRDs read', pinnedCrds ? null : 'ULTRON_CRDS_DIR is not set');
+
+describe.skipIf(!pinnedAvailable)('reading the pinned CRDs', () => {
+  it('fromDirectory (js-yaml, core schema) reads exactly the schemas the `yaml` package reads', () => {
+    const dir = pinnedCrds!;
+    const expected = new Map<string, unknown>();
+    for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile() || !/\.ya?ml$/.test(e.name)) continue;
+      for (const doc of parseAllDocuments(readFileSync(join(e.parentPath, e.name), 'utf8'))) {
+        const crd = doc.toJS() as {
+          kind?: string;
+          spec?: {
+            group: string;
+            names: { kind: string };
+            versions: { name: string; served: boolean; schema?: { openAPIV3Schema: unknown } }[];
+          };
+        };
+        if (crd?.kind !== 'CustomResourceDefinition' || !crd.spec) continue;
+        for (const v of crd.spec.versions)
+          if (v.served && v.schema)
+            expected.set(`${crd.spec.group}/${v.name}:${crd.spec.names.kind}`, v.schema.openAPIV3Schema);
+      }
+    }
+    const read = new Map(
+      CrdRegistry.fromDirectory(dir)
+        .toIndex()
+        .map(([key, v]) => [key, v.schema]),
+    );
+    expect(read.size).toBeGreaterThan(50);
+    expect([...read.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [key, schema] of expected) expect(read.get(key), key).toStrictEqual(schema);
+    // The `yaml` package takes seconds to read them all: more than the default timeout on a busy machine.
+  }, 180_000);
 });

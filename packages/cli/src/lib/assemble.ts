@@ -8,7 +8,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import {
   type AssembleResult,
   assembleSlices,
@@ -58,9 +58,9 @@ function orderingProblems(repo: Repo, workspaces: readonly RenderWorkspace[]): P
     }));
 }
 
-/** A fingerprint of a CRD folder: its files' paths, sizes and modification times. */
+/** A fingerprint of a CRD folder: where it is, and its files' paths, sizes and modification times. */
 function folderFingerprint(dir: string): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(`${resolve(dir)}\n`);
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((f) => f.isFile())
     .map((f) => join(f.parentPath, f.name))
@@ -73,29 +73,34 @@ function folderFingerprint(dir: string): string {
 
 /**
  * Strict schemas of the pinned CRDs (unknown fields are errors), when ULTRON_CRDS_DIR points at them.
- * Parsing the CRDs and compiling a schema take seconds, so the build keeps three caches under
- * node_modules/.cache/ultron, all keyed by the CRD folder's fingerprint: the parsed CRDs, each compiled
- * schema as a module, and the hashes of objects already found valid. A one-workload change re-checks only that workload's changed
- * objects; an invalid object is never cached and is reported on every run.
+ * Parsing the CRDs and compiling the schemas a tree uses take seconds, so they are cached for every clone
+ * on the machine (`~/.cache/ultron`, see ultronCacheDir): the parsed CRDs keyed by the CRD folder's
+ * fingerprint, each compiled schema as a module keyed by ajv's version and the schema's hash. The hashes
+ * of objects already found valid stay with the repository (node_modules/.cache/ultron), so a one-workload
+ * change re-checks only that workload's changed objects; an invalid object is never cached and is
+ * reported on every run.
  */
 async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
   const dir = process.env.ULTRON_CRDS_DIR;
   if (!dir || !existsSync(dir)) return undefined;
-  const { CrdRegistry } = await import('@ultron/platform/conformance');
-  const cacheDir = join(repo.root, 'node_modules', '.cache', 'ultron');
+  const { CrdRegistry, ultronCacheDir } = await import('@ultron/platform/conformance');
+  const machineCache = ultronCacheDir();
+  const repoCache = join(repo.root, 'node_modules', '.cache', 'ultron');
   const fingerprint = folderFingerprint(dir);
-  const indexFile = join(cacheDir, `crds-${fingerprint}.json`);
-  const validFile = join(cacheDir, `crd-valid-${fingerprint}.json`);
+  const indexFile = join(machineCache, 'crd-index', `${fingerprint}.json`);
+  const validFile = join(repoCache, `crd-valid-${fingerprint}.json`);
   let registry: InstanceType<typeof CrdRegistry> | undefined;
   const load = () => {
     if (registry) return registry;
     if (existsSync(indexFile)) registry = CrdRegistry.fromIndex(JSON.parse(readFileSync(indexFile, 'utf8')));
     else {
       registry = CrdRegistry.fromDirectory(dir);
-      mkdirSync(cacheDir, { recursive: true });
-      writeFileSync(indexFile, JSON.stringify(registry.toIndex()));
+      mkdirSync(dirname(indexFile), { recursive: true });
+      const temp = `${indexFile}.${process.pid}`;
+      writeFileSync(temp, JSON.stringify(registry.toIndex()));
+      renameSync(temp, indexFile);
     }
-    return registry.cacheValidatorsIn(join(cacheDir, `validators-${fingerprint}`));
+    return registry.cacheValidatorsIn(join(machineCache, 'crd-validators'));
   };
   return {
     id: 'crd-schema',
@@ -116,7 +121,7 @@ async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
         return verdict.problems.map((p) => ({ ...p, path: `${file}: ${p.path}` }));
       });
       // Only what this tree holds is kept, so the cache does not grow with every image tag ever built.
-      mkdirSync(cacheDir, { recursive: true });
+      mkdirSync(repoCache, { recursive: true });
       const temp = `${validFile}.${process.pid}`;
       writeFileSync(temp, JSON.stringify(valid.sort()));
       renameSync(temp, validFile);

@@ -1,3 +1,3 @@
 export { loadTree } from './load-tree.js';
 export { CrdRegistry } from './registry.js';
-export { type CrdLocation, resolveCrds } from './resolve.js';
+export { type CrdLocation, resolveCrds, ultronCacheDir } from './resolve.js';

@@ -9,11 +9,18 @@ export type CrdLocation = { dir: string; origin: 'setting' | 'cache' | 'download
 /** The one setting that points every conformance check at a folder of CRDs. */
 export const CRDS_DIR_ENV = 'ULTRON_CRDS_DIR';
 
+/**
+ * This user's cache of things derived from pinned, content-addressed inputs (downloaded CRDs, their
+ * compiled validators), shared by every clone on the machine: `$XDG_CACHE_HOME/ultron` or `~/.cache/ultron`.
+ */
+export function ultronCacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ultron');
+}
+
 /** Where the CRDs of these URLs are cached (one folder per set of pinned URLs). */
 export function crdCacheDir(urls: string[]): string {
   const key = createHash('sha256').update(urls.join('\n')).digest('hex').slice(0, 16);
-  const base = process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache');
-  return join(base, 'ultron', 'crds', key);
+  return join(ultronCacheDir(), 'crds', key);
 }
 
 /** Staging folders of downloads that failed or were killed (`<key>.partial-<pid>`): never a cache. */

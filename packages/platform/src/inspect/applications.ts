@@ -51,9 +51,36 @@ export function syncs(app: AppInfo, file: string): boolean {
   return app.folders.some((f) => file.startsWith(`${f}/`) && !file.slice(f.length + 1).includes('/'));
 }
 
-/** The entries an Application syncs. */
+/** The tree's entries by the folder holding their file, built once per entry list. */
+const byFolderCache = new WeakMap<readonly TreeEntry[], Map<string, TreeEntry[]>>();
+
+function entriesByFolder(entries: readonly TreeEntry[]): Map<string, TreeEntry[]> {
+  let index = byFolderCache.get(entries);
+  if (!index) {
+    index = new Map();
+    for (const e of entries) {
+      const slash = e.file.lastIndexOf('/');
+      const folder = slash < 0 ? '' : e.file.slice(0, slash);
+      const list = index.get(folder);
+      if (list) list.push(e);
+      else index.set(folder, [e]);
+    }
+    byFolderCache.set(entries, index);
+  }
+  return index;
+}
+
+/**
+ * The entries an Application syncs (the same as filtering by `syncs`), in tree order. Looked up by folder:
+ * filtering the whole tree once per Application made the tree rules grow with apps × files.
+ */
 export function syncedBy(app: AppInfo, entries: readonly TreeEntry[]): TreeEntry[] {
-  return entries.filter((e) => syncs(app, e.file));
+  const index = entriesByFolder(entries);
+  const folders = [...new Set(app.folders)];
+  const found = folders.flatMap((f) => index.get(f) ?? []);
+  if (folders.length < 2) return found;
+  const order = new Map(entries.map((e, i) => [e, i]));
+  return found.sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
 /** The Applications that sync a tree file (none for the bootstrap's files, one for everything else). */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applications, syncedBy, syncingApplications } from '../../src/inspect/applications.js';
+import { applications, syncedBy, syncingApplications, syncs } from '../../src/inspect/applications.js';
 import type { TreeEntry } from '../../src/inspect/objects.js';
 
 const app = (name: string, source: Record<string, unknown>): TreeEntry => ({
@@ -57,5 +58,23 @@ describe('applications', () => {
     expect(syncedBy(apps[0]!, entries).map((e) => e.file)).toEqual(['workloads/demo/configmap-x.yaml']);
     expect(syncingApplications(apps, 'workloads/demo/configmap-x.yaml').map((a) => a.name)).toEqual(['demo']);
     expect(syncingApplications(apps, 'workloads/demo/database/cluster-x.yaml')).toEqual([]);
+  });
+  it('looks up by folder exactly what filtering every file through `syncs` finds, in tree order', () => {
+    const segment = fc.constantFrom('a', 'b', 'a/b', 'b/a/c');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(segment, fc.constantFrom('x.yaml', 'y.yaml')), { maxLength: 12 }),
+        fc.array(segment, { maxLength: 3 }),
+        (files, folders) => {
+          const tree = [
+            app('multi', { repoURL: 'r', path: 'gitops/unused' }),
+            ...files.map(([dir, name]) => file(`${dir}/${name}`)),
+          ];
+          const [multi] = applications(tree);
+          const info = { ...multi!, folders };
+          expect(syncedBy(info, tree)).toEqual(tree.filter((e) => syncs(info, e.file)));
+        },
+      ),
+    );
   });
 });

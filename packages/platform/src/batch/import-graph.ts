@@ -1,0 +1,51 @@
+import { registerHooks } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The imports this process resolves, as edges from importing module to imported file. Node resolves each
+ * import statement once, when its module first loads, and every later `import()` again; so a module
+ * loaded for one workspace keeps its edges for the next, and a workspace's closure over them is every
+ * file its render used, even when an earlier render in the same process loaded them first.
+ */
+export class ImportGraph {
+  readonly #edges = new Map<string, Set<string>>();
+
+  /**
+   * Starts recording (a resolve hook). Hooks registered later run first: registered after the render
+   * bundle's redirect, it sees where a package import really went (the bundle file).
+   */
+  static record(): ImportGraph {
+    const graph = new ImportGraph();
+    registerHooks({
+      resolve(specifier, context, nextResolve) {
+        const resolved = nextResolve(specifier, context);
+        if (context.parentURL && resolved.url.startsWith('file:')) graph.add(context.parentURL, resolved.url);
+        return resolved;
+      },
+    });
+    return graph;
+  }
+
+  add(from: string, to: string): void {
+    const targets = this.#edges.get(from);
+    if (targets) targets.add(to);
+    else this.#edges.set(from, new Set([to]));
+  }
+
+  /**
+   * The files reachable from `roots` (module URLs), roots included, not going through `excluded` (the
+   * renderer imports every workspace's definition it renders: those are not each other's inputs). File
+   * paths, sorted.
+   */
+  files(roots: readonly string[], excluded: ReadonlySet<string> = new Set()): string[] {
+    const seen = new Set<string>();
+    const stack = roots.filter((r) => r.startsWith('file:'));
+    while (stack.length > 0) {
+      const url = stack.pop()!;
+      if (seen.has(url) || (excluded.has(url) && !roots.includes(url))) continue;
+      seen.add(url);
+      for (const next of this.#edges.get(url) ?? []) if (!seen.has(next)) stack.push(next);
+    }
+    return [...seen].map((u) => fileURLToPath(u.replace(/[?#].*$/, ''))).sort();
+  }
+}
