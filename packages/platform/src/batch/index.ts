@@ -61,7 +61,7 @@ function tryRepoRoot(cwd: string): string | undefined {
  * One workspace's build (`ultron-render <entry>`): its slice rendered and staged with the record of its
  * inputs (batch/inputs.ts).
  *
- * Under turbo (`TURBO_HASH` set), one build's workspace renders run in one process where they can: the
+ * Under `turbo run build` (`TURBO_HASH` set, the `build` script), one build's workspace renders run in one process where they can: the
  * first to take the repository's batch lock renders every other workspace whose staged slice is not
  * current, then each later workspace task finds its slice current (in the shell front, without Node). A
  * workspace process costs ~0.4 s of CPU, a render in a warm process a few milliseconds; turbo still runs,
@@ -73,7 +73,9 @@ export async function buildWorkspace(options: BuildOptions): Promise<number> {
   const env = options.env ?? process.env;
   const hashes = new FileHashes();
   const root = tryRepoRoot(options.cwd);
-  const batch = root !== undefined && Boolean(env.TURBO_HASH) && env.ULTRON_RENDER_BATCH !== '0';
+  // A workspace's `build` run by turbo: not a test or a script that starts a render under turbo.
+  const underTurboBuild = Boolean(env.TURBO_HASH) && env.npm_lifecycle_event === 'build';
+  const batch = root !== undefined && underTurboBuild && env.ULTRON_RENDER_BATCH !== '0';
   if (!batch) return renderOne(options, hashes);
   const lock = await lockOrWait(batchLockDir(root));
   if (!lock.held) {

@@ -6,6 +6,9 @@ import { buildWorkspace, FileHashes, ImportGraph, stagedIsCurrent } from '../../
 import type { RunOptions } from '../../src/render/run.js';
 import { tempDir } from '../helpers.js';
 
+/** What turbo and pnpm set for a workspace's `build` task. */
+const TURBO_BUILD = { TURBO_HASH: 'abc', npm_lifecycle_event: 'build' };
+
 /**
  * A repo of rendering workspaces (`"build": "ultron-render slice.ts"`) and a renderer that stages each
  * slice's text as its slice, recording which workspaces it rendered. The import graph is filled the way
@@ -50,7 +53,7 @@ function repo(workspaces: Record<string, string[]>) {
     },
   };
   const logs: string[] = [];
-  const build = (name: string, env: NodeJS.ProcessEnv = { TURBO_HASH: 'abc' }) =>
+  const build = (name: string, env: NodeJS.ProcessEnv = TURBO_BUILD) =>
     buildWorkspace({
       cwd: join(root, 'w', name),
       entry: 'slice.ts',
@@ -94,11 +97,13 @@ describe('buildWorkspace', () => {
     expect(r.rendered).toEqual(['w/a']);
   });
 
-  it('outside turbo, or with ULTRON_RENDER_BATCH=0, renders its own workspace only, every time', async () => {
+  it('outside a turbo build, or with ULTRON_RENDER_BATCH=0, renders its own workspace only, every time', async () => {
     const r = repo({ a: [], b: [] });
     await r.build('a', {});
-    await r.build('a', { TURBO_HASH: 'abc', ULTRON_RENDER_BATCH: '0' });
-    expect(r.rendered).toEqual(['w/a', 'w/a']);
+    await r.build('a', { ...TURBO_BUILD, ULTRON_RENDER_BATCH: '0' });
+    // Another script under turbo (a test task starting a render) is not a build either.
+    await r.build('a', { TURBO_HASH: 'abc', npm_lifecycle_event: 'test' });
+    expect(r.rendered).toEqual(['w/a', 'w/a', 'w/a']);
   });
 
   it('a broken other workspace is left unstaged and silent: its own task reports it', async () => {
