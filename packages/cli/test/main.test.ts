@@ -133,7 +133,26 @@ registerHooks({ resolve(s, c, next) { const r = next(s, c); appendFileSync(${JSO
     expect(result.code).toBe(0);
     const loaded = readFileSync(join(dir, 'log'), 'utf8');
     expect(loaded).toContain('commander');
-    // The only platform file is the few-line Node version check every entry point runs first.
-    expect(loaded).not.toMatch(/\/commands\/|@ultron\/platform|packages\/platform\/(src|dist)|@clack/);
+    // (package.json files are read for the version line.)
+    expect(loaded).not.toMatch(/\/commands\/|packages\/platform\/src|workload-kit\/(src|dist)|@clack/);
+    // Of the platform, only the few-line Node version check every entry point runs first and the start-up
+    // hooks (cached type stripping, the render bundle's redirect: built-ins only, one chunk), never its index.
+    const platformFiles = loaded
+      .split('\n')
+      .filter((url) => url.includes('/packages/platform/') && !url.endsWith('/package.json'))
+      .map((url) => url.slice(url.indexOf('/packages/platform/') + '/packages/platform/'.length));
+    expect(new Set(platformFiles.map((f) => f.replace(/chunk-\w+\.js$/, 'chunk.js')))).toEqual(
+      new Set(['bin/require-node.js', 'dist/startup/index.js', 'dist/chunk.js']),
+    );
+    expect(platformFiles.filter((f) => f.startsWith('dist/chunk-'))).toHaveLength(1);
+    const others = loaded
+      .split('\n')
+      .filter(
+        (url) =>
+          url.startsWith('file:') &&
+          !url.endsWith('/package.json') &&
+          !/\/packages\/(cli|platform)\/|\/commander\//.test(url),
+      );
+    expect(others).toEqual([]);
   });
 });

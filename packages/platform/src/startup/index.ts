@@ -15,4 +15,5 @@ export function prepareRender(cwd: string): string | undefined {
   return useRenderBundle(cwd);
 }
 
-export { type BundleManifest, findRenderBundle, platformDigest } from './render-bundle.js';
+export { type BundleManifest, findRenderBundle, platformDigest, useRenderBundle } from './render-bundle.js';
+export { registerStripCache } from './strip-cache.js';
