@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadAll } from 'js-yaml';
 import { Service } from 'kubernetes-models/v1/Service';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,21 @@ describe('writeTree (the only writer of the tree)', () => {
     const second = writeTree(root, files(['one', 'two']));
     expect(second).toEqual({ written: [], pruned: [], recovered: [], unchanged: 3, swapped: false });
     expect(snapshotDir(root)).toEqual(Object.fromEntries(files(['one', 'two'])));
+  });
+
+  it('writes only changed files: the others are carried into the new tree as they were (same inode)', () => {
+    const root = join(tempDir(), 'gitops');
+    writeTree(root, files(['one', 'two']));
+    const kept = 'workloads/demo/configmap-one.yaml';
+    const before = statSync(join(root, kept));
+    const changed = new Map(files(['one', 'two']));
+    changed.set('workloads/demo/configmap-two.yaml', 'kind: Changed\n');
+    const summary = writeTree(root, changed);
+    expect(summary.written).toEqual(['workloads/demo/configmap-two.yaml']);
+    expect(snapshotDir(root)).toEqual(Object.fromEntries(changed));
+    const after = statSync(join(root, kept));
+    expect([after.ino, after.mtimeMs, after.nlink]).toEqual([before.ino, before.mtimeMs, 1]);
+    expect(readdirSync(dirname(root))).toEqual(['gitops']);
   });
 
   it('prunes every file it was not given: stale renders, hand-made files, temp files of a crash', () => {

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { NEXT_TREE_SUFFIX, PREVIOUS_TREE_SUFFIX } from '../conventions/layout.js';
 
@@ -71,9 +80,26 @@ export function writeTree(root: string, files: ReadonlyMap<string, string>): Wri
 
   const next = `${root}${NEXT_TREE_SUFFIX}`;
   const previous = `${root}${PREVIOUS_TREE_SUFFIX}`;
+  const unchangedPaths = new Set([...files.keys()].filter((p) => current.get(p) === files.get(p)));
+  const made = new Set<string>();
   for (const [path, content] of files) {
     const target = join(next, ...path.split('/'));
-    mkdirSync(dirname(target), { recursive: true });
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    // An unchanged file is linked, not written again: a one-workload change to a tree of thousands of
+    // files writes that workload's files only, and the rest keep their timestamps. The next tree is still
+    // complete before the swap; where links are not possible, the bytes are written.
+    if (unchangedPaths.has(path)) {
+      try {
+        linkSync(join(root, ...path.split('/')), target);
+        continue;
+      } catch {
+        // (no hard links on this file system: fall through)
+      }
+    }
     writeFileSync(target, content, 'utf8');
   }
   mkdirSync(next, { recursive: true });
