@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { TreeEntry } from '../inspect/objects.js';
 import type { PlainManifest } from '../render/manifest.js';
 
@@ -9,6 +10,8 @@ import type { PlainManifest } from '../render/manifest.js';
  * recognised by lacking `apiVersion` + `kind` and skipped.
  */
 export function loadTree(root: string): TreeEntry[] {
+  // Loaded here: the build's CRD check imports this entry for CrdRegistry alone and never parses a tree.
+  const { parseAllDocuments } = createRequire(import.meta.url)('yaml') as typeof Yaml;
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
     .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))

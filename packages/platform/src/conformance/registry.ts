@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { Problem } from '../errors/problem.js';
 import { describe, type PlainManifest } from '../render/manifest.js';
@@ -66,6 +66,13 @@ const AJV_OPTIONS = { strict: false, allErrors: true, validateFormats: false } a
  */
 const CODE_OPTIONS = { regExp: goRegExp, optimize: false } as const;
 const requireHere = createRequire(import.meta.url);
+/**
+ * ajv's compiler, loaded on the first schema compiled in this process: a build whose validators are all
+ * cached (every build after the first on a machine) never loads its ~100 modules.
+ */
+type AjvOptions = ConstructorParameters<typeof Ajv>[0];
+const newAjv = (options: AjvOptions): Ajv =>
+  new (requireHere('ajv') as { Ajv: new (o: AjvOptions) => Ajv }).Ajv(options);
 type StandaloneCode = (ajv: Ajv, validate: ValidateFunction) => string;
 /** ajv's standalone generator is CommonJS whose export is the function itself; loaded only when used. */
 const standaloneCode: StandaloneCode = (ajv, validate) =>
@@ -106,7 +113,7 @@ function countCel(node: unknown): number {
 export class CrdRegistry {
   readonly #versions = new Map<string, CrdVersion>();
   readonly #compiled = new Map<string, ValidateFunction>();
-  readonly #ajv = new Ajv({ ...AJV_OPTIONS, code: CODE_OPTIONS });
+  #ajv: Ajv | undefined;
   /** Where compiled validators are kept between processes; none by default. */
   #validatorCache: string | undefined;
 
@@ -118,11 +125,14 @@ export class CrdRegistry {
 
   #compile(schema: Record<string, unknown>): ValidateFunction {
     const dir = this.#validatorCache;
-    if (!dir) return this.#ajv.compile(schema);
+    if (!dir) {
+      this.#ajv ??= newAjv({ ...AJV_OPTIONS, code: CODE_OPTIONS });
+      return this.#ajv.compile(schema);
+    }
     const hash = createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 20);
     const file = join(dir, `validator-${AJV_VERSION}-${hash}.cjs`);
     if (existsSync(file)) return createRequire(file)(file) as ValidateFunction;
-    const ajv = new Ajv({ ...AJV_OPTIONS, code: { ...CODE_OPTIONS, source: true } });
+    const ajv = newAjv({ ...AJV_OPTIONS, code: { ...CODE_OPTIONS, source: true } });
     const validate = ajv.compile(schema);
     mkdirSync(dir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;

@@ -92,17 +92,49 @@ function ownerPurpose(folder: string): string {
     : `The ${code(`${part.join('/')}/`)} part of ${whose}, which Argo CD syncs with an Application of its own.`;
 }
 
-function objectsIn(file: string, entries: readonly TreeEntry[]): string {
-  const objects = entries
-    .filter((e) => e.file === file)
-    .map(
-      ({ manifest: m }) =>
-        `${m.kind} ${m.metadata.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata.name}`,
-    );
-  return objects.length > 0 ? objects.join(', ') : '(not a Kubernetes object)';
+/** What each file holds, in tree order (`Kind namespace/name`), built once for the whole tree. */
+function objectsByFile(entries: readonly TreeEntry[]): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const { file, manifest: m } of entries) {
+    const described = `${m.kind} ${m.metadata.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata.name}`;
+    const list = byFile.get(file);
+    if (list) list.push(described);
+    else byFile.set(file, [described]);
+  }
+  return byFile;
 }
 
-/** A folder's README: its file, the workspace named as its source, and its text. */
+function objectsIn(file: string, objects: ReadonlyMap<string, readonly string[]>): string {
+  const held = objects.get(file);
+  return held && held.length > 0 ? held.join(', ') : '(not a Kubernetes object)';
+}
+
+/**
+ * The tree's paths by folder, computed once: every path under each folder (all depths) and the paths
+ * directly in it, both in sorted order. Filtering all paths for every folder grew with folders × files.
+ */
+interface PathIndex {
+  under: Map<string, string[]>;
+  direct: Map<string, string[]>;
+}
+
+function indexPaths(sortedPaths: readonly string[]): PathIndex {
+  const under = new Map<string, string[]>();
+  const direct = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, path: string) => {
+    const list = map.get(key);
+    if (list) list.push(path);
+    else map.set(key, [path]);
+  };
+  for (const path of sortedPaths) {
+    const parent = parentOf(path);
+    push(direct, parent, path);
+    push(under, '', path);
+    for (let dir = parent; dir !== ''; dir = parentOf(dir)) push(under, dir, path);
+  }
+  return { under, direct };
+}
+
 export interface FolderReadme {
   source: string;
   content: string;
@@ -110,12 +142,12 @@ export interface FolderReadme {
 
 function readme(
   folder: string,
-  paths: readonly string[],
+  paths: PathIndex,
   sources: ReadonlyMap<string, string>,
-  entries: readonly TreeEntry[],
+  objects: ReadonlyMap<string, readonly string[]>,
   syncs: readonly Sync[] | undefined,
 ): FolderReadme {
-  const under = paths.filter((p) => folder === '' || p.startsWith(`${folder}/`));
+  const under = paths.under.get(folder) ?? [];
   const writers = [...new Set(under.map((p) => sources.get(p) ?? FOLDER_README_SOURCE))];
   const lines = [
     `# ${[TREE_DIR, folder].filter(Boolean).join('/')}`,
@@ -139,7 +171,7 @@ function readme(
     };
   }
   const [writer] = writers as [string];
-  const files = paths.filter((p) => parentOf(p) === folder);
+  const files = paths.direct.get(folder) ?? [];
   const subfolders = [...foldersOf(under)].filter((f) => f !== folder && parentOf(f) === folder);
   lines.push(
     `Rendered by ${code(writer)}. To change it, edit that workspace and run \`pnpm turbo build\`; the build rewrites and prunes these files, so edits by hand are lost.`,
@@ -147,7 +179,7 @@ function readme(
     '| file | holds |',
     '|---|---|',
     ...subfolders.map((f) => `| ${code(`${nameOf(f)}/`)} | folder: see its README |`),
-    ...files.map((f) => `| ${code(nameOf(f))} | ${objectsIn(f, entries)} |`),
+    ...files.map((f) => `| ${code(nameOf(f))} | ${objectsIn(f, objects)} |`),
     '',
   );
   // Named after the one workspace whose files it describes: it comes and goes with that workspace's slice.
@@ -165,12 +197,14 @@ export function folderReadmes(
   entries: readonly TreeEntry[],
 ): Map<string, FolderReadme> {
   const paths = [...files.keys()].sort();
+  const index = indexPaths(paths);
+  const objects = objectsByFile(entries);
   const syncs = syncsByFolder(entries);
   const readmes = new Map<string, FolderReadme>();
   for (const folder of [...foldersOf(paths)].sort()) {
     const path = folder === '' ? README : `${folder}/${README}`;
     if (files.has(path)) continue;
-    readmes.set(path, readme(folder, paths, sources, entries, syncs.get(folder)));
+    readmes.set(path, readme(folder, index, sources, objects, syncs.get(folder)));
   }
   return readmes;
 }

@@ -15,23 +15,40 @@ function unpinned(reference: string): string | null {
   return null;
 }
 
-function walk(value: unknown, path: string, out: { path: string; problem: string }[]): void {
+/** `spec.template[0].image` from its segments (keys and array indexes), built only for a finding. */
+function pathOf(segments: readonly (string | number)[]): string {
+  let path = '';
+  for (const s of segments) path = typeof s === 'number' ? `${path}[${s}]` : path ? `${path}.${s}` : s;
+  return path;
+}
+
+/**
+ * Every image field under `value`. The path is kept as a stack of segments and spelled out only for a
+ * finding: building it for every field of every object was most of this rule's time on a large tree.
+ */
+function walk(value: unknown, at: (string | number)[], out: { path: string; problem: string }[]): void {
   if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`, out);
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      walk(value[i], at, out);
+      at.pop();
+    }
     return;
   }
   if (!value || typeof value !== 'object') return;
   const record = value as Record<string, unknown>;
   // Helm values split images into repository + tag.
   if (typeof record.repository === 'string' && record.tag === 'latest') {
-    out.push({ path: `${path}.tag`, problem: 'uses the moving "latest" tag' });
+    out.push({ path: pathOf([...at, 'tag']), problem: 'uses the moving "latest" tag' });
   }
-  for (const [key, v] of Object.entries(record)) {
-    const at = path ? `${path}.${key}` : key;
+  for (const key of Object.keys(record)) {
+    const v = record[key];
+    at.push(key);
     if (IMAGE_FIELDS.has(key) && typeof v === 'string') {
       const problem = unpinned(v);
-      if (problem) out.push({ path: at, problem: `"${v}" ${problem}` });
+      if (problem) out.push({ path: pathOf(at), problem: `"${v}" ${problem}` });
     } else walk(v, at, out);
+    at.pop();
   }
 }
 
@@ -42,7 +59,7 @@ export default defineRule({
   scope: 'object',
   checkObject: ({ manifest: m }) => {
     const found: { path: string; problem: string }[] = [];
-    walk(m, '', found);
+    walk(m, [], found);
     // A container without an image cannot run what Git says either.
     for (const t of podTemplates(m)) {
       for (const { path, container } of containersOf(t.spec)) {
