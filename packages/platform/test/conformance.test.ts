@@ -43,6 +43,13 @@ describe('CrdRegistry (strict)', () => {
     const second = CrdRegistry.fromIndex(registry.toIndex()).cacheValidatorsIn(cache);
     expect(samples.map((m) => second.validate(m))).toEqual(fresh);
     expect(fresh[0]).toMatchObject({ status: 'invalid' });
+    // Its first use wrote V8's code cache beside it, which a later registry runs with: same verdicts.
+    // (Whether V8 takes it cannot be seen in one process: V8 reuses its in-memory compilation instead.)
+    const codeCaches = readdirSync(cache).filter((f) => f.endsWith(`${process.version}.v8cache`));
+    expect(codeCaches).toHaveLength(1);
+    expect(readFileSync(join(cache, codeCaches[0]!)).length).toBeGreaterThan(100);
+    const third = CrdRegistry.fromIndex(registry.toIndex()).cacheValidatorsIn(cache);
+    expect(samples.map((m) => third.validate(m))).toEqual(fresh);
   });
 
   it('accepts int-or-string both ways', () => {
