@@ -36,6 +36,11 @@ export function batchLockDir(root: string): string {
   return join(root, 'node_modules', '.cache', 'ultron', 'render-batch.lock');
 }
 
+/** Started as a workspace's `build` script (by turbo, or `pnpm build` in the workspace). */
+function isBuildScript(env: NodeJS.ProcessEnv): boolean {
+  return env.npm_lifecycle_event === 'build';
+}
+
 /** The workspaces a package.json links with `workspace:` (the packages turbo builds before it). */
 function workspaceDependencies(dir: string): Set<string> {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -74,7 +79,7 @@ export async function buildWorkspace(options: BuildOptions): Promise<number> {
   const hashes = new FileHashes();
   const root = tryRepoRoot(options.cwd);
   // A workspace's `build` run by turbo: not a test or a script that starts a render under turbo.
-  const underTurboBuild = Boolean(env.TURBO_HASH) && env.npm_lifecycle_event === 'build';
+  const underTurboBuild = Boolean(env.TURBO_HASH) && isBuildScript(env);
   const batch = root !== undefined && underTurboBuild && env.ULTRON_RENDER_BATCH !== '0';
   if (!batch) return renderOne(options, hashes);
   const lock = await lockOrWait(batchLockDir(root));
@@ -120,7 +125,11 @@ async function renderOne(options: BuildOptions, hashes: FileHashes): Promise<num
     ...(options.log ? { log: options.log } : {}),
     ...(options.error ? { error: options.error } : {}),
   });
-  if (code === 0) record(options, renderer, options.cwd, options.entry, hashes);
+  // The record is a build's cache (read by the shell front and by batches): a render started by hand or
+  // by a test, outside a workspace's `build` script, stages the slice only and leaves no record, so it
+  // pays nothing for hashing its inputs and the next build renders that workspace again.
+  if (code === 0 && isBuildScript(options.env ?? process.env))
+    record(options, renderer, options.cwd, options.entry, hashes);
   return code;
 }
 

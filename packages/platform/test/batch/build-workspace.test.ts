@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -104,6 +104,18 @@ describe('buildWorkspace', () => {
     // Another script under turbo (a test task starting a render) is not a build either.
     await r.build('a', { TURBO_HASH: 'abc', npm_lifecycle_event: 'test' });
     expect(r.rendered).toEqual(['w/a', 'w/a', 'w/a']);
+  });
+
+  it('records its inputs only as a `build` script: a render by hand or by a test stages the slice alone', async () => {
+    const r = repo({ a: [] });
+    await r.build('a', {});
+    expect(existsSync(join(r.root, 'w/a/.ultron/slice.json'))).toBe(true);
+    expect(r.current('a')).toBe(false);
+    await r.build('a', { npm_lifecycle_event: 'build' });
+    expect(r.current('a')).toBe(true);
+    // A render by hand replaces the slice and drops the record, which no longer describes it.
+    await r.build('a', {});
+    expect(r.current('a')).toBe(false);
   });
 
   it('a broken other workspace is left unstaged and silent: its own task reports it', async () => {
