@@ -52,6 +52,21 @@ describe('CrdRegistry (strict)', () => {
     expect(samples.map((m) => third.validate(m))).toEqual(fresh);
   });
 
+  it('kept as an index folder, reads only the versions it validates against, with the same verdicts', () => {
+    const dir = join(tempDir('ultron-crd-index-'), 'index');
+    registry.writeIndexDir(dir);
+    const files = readdirSync(dir).filter((f) => f !== 'kinds.json');
+    expect(files).toHaveLength(registry.size);
+    const indexed = CrdRegistry.fromIndexDir(dir);
+    expect(indexed.size).toBe(registry.size);
+    expect(indexed.has('example.io/v1', 'Widget')).toBe(true);
+    const samples = [widget({ size: 1, colour: 'red' }), widget({ size: 3 }, { name: 'w' })];
+    expect(samples.map((m) => indexed.validate(m))).toEqual(samples.map((m) => registry.validate(m)));
+    // A second writer finding the folder in place keeps it.
+    registry.writeIndexDir(dir);
+    expect(readdirSync(dir).sort()).toEqual([...files, 'kinds.json'].sort());
+  });
+
   it('accepts int-or-string both ways', () => {
     expect(problems({ size: '3Gi' })).toEqual([]);
     expect(problems({ size: 3 })).toEqual([]);

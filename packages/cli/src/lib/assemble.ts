@@ -8,7 +8,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import {
   type AssembleResult,
   assembleSlices,
@@ -75,7 +75,8 @@ function folderFingerprint(dir: string): string {
  * Strict schemas of the pinned CRDs (unknown fields are errors), when ULTRON_CRDS_DIR points at them.
  * Parsing the CRDs and compiling the schemas a tree uses take seconds, so they are cached for every clone
  * on the machine (`~/.cache/ultron`, see ultronCacheDir): the parsed CRDs keyed by the CRD folder's
- * fingerprint, each compiled schema as a module keyed by ajv's version and the schema's hash. The hashes
+ * fingerprint (a file per version, read when validated against), each compiled schema as a module keyed
+ * by ajv's version and the schema's hash. The hashes
  * of objects already found valid stay with the repository (node_modules/.cache/ultron), so a one-workload
  * change re-checks only that workload's changed objects; an invalid object is never cached and is
  * reported on every run.
@@ -87,18 +88,15 @@ async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
   const machineCache = ultronCacheDir();
   const repoCache = join(repo.root, 'node_modules', '.cache', 'ultron');
   const fingerprint = folderFingerprint(dir);
-  const indexFile = join(machineCache, 'crd-index', `${fingerprint}.json`);
+  const indexDir = join(machineCache, 'crd-index', fingerprint);
   const validFile = join(repoCache, `crd-valid-${fingerprint}.json`);
   let registry: InstanceType<typeof CrdRegistry> | undefined;
   const load = () => {
     if (registry) return registry;
-    if (existsSync(indexFile)) registry = CrdRegistry.fromIndex(JSON.parse(readFileSync(indexFile, 'utf8')));
+    if (existsSync(join(indexDir, 'kinds.json'))) registry = CrdRegistry.fromIndexDir(indexDir);
     else {
       registry = CrdRegistry.fromDirectory(dir);
-      mkdirSync(dirname(indexFile), { recursive: true });
-      const temp = `${indexFile}.${process.pid}`;
-      writeFileSync(temp, JSON.stringify(registry.toIndex()));
-      renameSync(temp, indexFile);
+      registry.writeIndexDir(indexDir);
     }
     return registry.cacheValidatorsIn(join(machineCache, 'crd-validators'));
   };
