@@ -6,7 +6,7 @@ import type { RunOptions } from '../render/run.js';
 import type { RenderWorkspace } from '../render/workspaces.js';
 import type { ImportGraph } from './import-graph.js';
 import { FileHashes, forgetInputs, recordInputs, stagedIsCurrent, workspaceFiles } from './inputs.js';
-import { lockOrWait } from './lock.js';
+import { type LockOutcome, lockOrWait, releaseLock } from './lock.js';
 
 export { ImportGraph } from './import-graph.js';
 export { FileHashes, INPUTS_FILE, recordInputs, stagedIsCurrent } from './inputs.js';
@@ -81,8 +81,15 @@ export async function buildWorkspace(options: BuildOptions): Promise<number> {
   // A workspace's `build` run by turbo: not a test or a script that starts a render under turbo.
   const underTurboBuild = Boolean(env.TURBO_HASH) && isBuildScript(env);
   const batch = root !== undefined && underTurboBuild && env.ULTRON_RENDER_BATCH !== '0';
-  if (!batch) return renderOne(options, hashes);
-  const lock = await lockOrWait(batchLockDir(root));
+  // The shell front (bin/ultron-render) may have taken the lock already, for this very process.
+  const takenByFront = env.ULTRON_RENDER_BATCH_LOCK === 'held' && root !== undefined;
+  if (!batch) {
+    if (takenByFront) releaseLock(batchLockDir(root));
+    return renderOne(options, hashes);
+  }
+  const lock: LockOutcome = takenByFront
+    ? { held: true, release: () => releaseLock(batchLockDir(root)) }
+    : await lockOrWait(batchLockDir(root));
   if (!lock.held) {
     return stagedIsCurrent(options.cwd, hashes)
       ? current(options, root, `rendered by this build's batch, waited ${Math.round(lock.waitedMs)} ms`)

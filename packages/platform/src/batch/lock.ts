@@ -43,7 +43,7 @@ export async function lockOrWait(dir: string, maxWaitMs = 5 * 60_000): Promise<L
           release() {
             if (released) return;
             released = true;
-            rmSync(dir, { recursive: true, force: true });
+            releaseLock(dir);
           },
         };
       } catch (error) {
@@ -63,4 +63,9 @@ export async function lockOrWait(dir: string, maxWaitMs = 5 * 60_000): Promise<L
     first = false;
     await sleep(25);
   }
+}
+
+/** Removes the lock folder (its owner is done, or the lock was taken for it by the shell front). */
+export function releaseLock(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
 }

@@ -91,6 +91,16 @@ describe('buildWorkspace', () => {
     expect(r.rendered.slice(3).sort()).toEqual(['w/a', 'w/b']);
   });
 
+  it('with the lock taken by the shell front for it, batches without waiting and releases the lock', async () => {
+    const r = repo({ a: [], b: [] });
+    const lock = join(r.root, 'node_modules/.cache/ultron/render-batch.lock');
+    mkdirSync(lock, { recursive: true });
+    writeFileSync(join(lock, 'pid'), String(process.pid));
+    expect(await r.build('a', { ...TURBO_BUILD, ULTRON_RENDER_BATCH_LOCK: 'held' })).toBe(0);
+    expect(r.rendered).toEqual(['w/a', 'w/b']);
+    expect(existsSync(lock)).toBe(false);
+  });
+
   it('leaves out a workspace with a workspace dependency this one lacks (turbo may not have built it yet)', async () => {
     const r = repo({ a: ['cluster'], b: ['cluster', 'generated-lib'] });
     await r.build('a');

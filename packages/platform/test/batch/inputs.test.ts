@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prerequisite } from '../../../../testing/prerequisites.js';
@@ -18,6 +18,7 @@ const FRONT = join(import.meta.dirname, '../../bin/ultron-render');
 function staged() {
   const root = tempDir('ultron-inputs-');
   const ws = join(root, 'workloads/demo');
+  writeFileSync(join(root, 'pnpm-workspace.yaml'), "packages:\n  - 'workloads/*'\n");
   mkdirSync(join(ws, '.ultron'), { recursive: true });
   mkdirSync(join(ws, 'node_modules/dep'), { recursive: true });
   mkdirSync(join(root, 'cluster'));
@@ -70,18 +71,28 @@ const canRunFront = prerequisite(
 );
 
 describe.skipIf(!canRunFront)('bin/ultron-render (the shell front)', () => {
-  /** Runs the front in `ws` with a `node` on PATH that only says it ran. */
-  function front(ws: string, env: Record<string, string> = {}) {
+  /** A `node` on PATH that only says it ran, and whether it holds the batch lock. */
+  function fakeNode(): string {
     const bin = tempDir('ultron-fake-node-');
-    writeFileSync(join(bin, 'node'), '#!/bin/sh\necho "node ran: $*"\n');
+    writeFileSync(
+      join(bin, 'node'),
+      '#!/bin/sh\necho "node ran: $* (lock ${ULTRON_RENDER_BATCH_LOCK:-not held})"\n',
+    );
     chmodSync(join(bin, 'node'), 0o755);
+    return bin;
+  }
+
+  /** Runs the front in `ws` with the fake `node`. */
+  function front(ws: string, env: Record<string, string> = {}) {
     const r = spawnSync('/bin/sh', [FRONT, 'workload.ts'], {
       cwd: ws,
       encoding: 'utf8',
-      env: { PATH: `${bin}:/usr/bin:/bin`, ...env },
+      env: { PATH: `${fakeNode()}:/usr/bin:/bin`, ...env },
     });
     return { status: r.status, out: r.stdout };
   }
+
+  const TURBO_BUILD = { TURBO_HASH: 'abc', npm_lifecycle_event: 'build' };
 
   it('exits at once, without Node, when every recorded input matches', () => {
     const { ws } = staged();
@@ -94,7 +105,9 @@ describe.skipIf(!canRunFront)('bin/ultron-render (the shell front)', () => {
   it('starts the Node render when an input changed, the slice is missing, or ULTRON_RENDER_BATCH=0', () => {
     const changed = staged();
     writeFileSync(join(changed.root, 'cluster/cluster.ts'), 'export default {};\n');
-    expect(front(changed.ws).out).toMatch(/^node ran: .*bin\/ultron-render\.js workload\.ts$/m);
+    expect(front(changed.ws).out).toMatch(
+      /^node ran: .*bin\/ultron-render\.js workload\.ts \(lock not held\)$/m,
+    );
 
     const missing = staged();
     spawnSync('rm', [join(missing.ws, '.ultron/slice.json')]);
@@ -102,6 +115,53 @@ describe.skipIf(!canRunFront)('bin/ultron-render (the shell front)', () => {
 
     const off = staged();
     expect(front(off.ws, { ULTRON_RENDER_BATCH: '0' }).out).toContain('node ran');
+  });
+
+  it('under turbo build, takes the batch lock for the Node render it starts (its pid, handed on by exec)', () => {
+    const { root, ws } = staged();
+    spawnSync('rm', [join(ws, '.ultron/slice.json')]);
+    const r = front(ws, TURBO_BUILD);
+    expect(r.out).toMatch(/node ran: .*workload\.ts \(lock held\)/);
+    const lock = join(root, 'node_modules/.cache/ultron/render-batch.lock');
+    expect(Number(readFileSync(join(lock, 'pid'), 'utf8'))).toBeGreaterThan(0);
+  });
+
+  it('while another render holds the lock, waits without Node and finds its slice current once released', async () => {
+    const { root, ws } = staged();
+    const lock = join(root, 'node_modules/.cache/ultron/render-batch.lock');
+    mkdirSync(lock, { recursive: true });
+    writeFileSync(join(lock, 'pid'), String(process.pid));
+    const slice = readFileSync(join(ws, '.ultron/slice.json'), 'utf8');
+    spawnSync('rm', [join(ws, '.ultron/slice.json')]);
+    const child = spawn('/bin/sh', [FRONT, 'workload.ts'], {
+      cwd: ws,
+      env: { PATH: `${fakeNode()}:/usr/bin:/bin`, ...TURBO_BUILD },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    const done = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(out).toBe('');
+    // The "batch" stages the slice, then releases the lock.
+    writeFileSync(join(ws, '.ultron/slice.json'), slice);
+    rmSync(lock, { recursive: true });
+    expect(await done).toBe(0);
+    expect(out).toContain("staged slice is current (rendered by this build's batch)");
+    expect(out).not.toContain('node ran');
+  });
+
+  it('does not wait for a lock whose owner died: Node renders (and takes the lock over)', () => {
+    const { root, ws } = staged();
+    const lock = join(root, 'node_modules/.cache/ultron/render-batch.lock');
+    mkdirSync(lock, { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
+    writeFileSync(join(lock, 'pid'), dead);
+    spawnSync('rm', [join(ws, '.ultron/slice.json')]);
+    expect(front(ws, TURBO_BUILD).out).toMatch(/node ran: .*\(lock not held\)/);
   });
 
   const hasShellcheck = spawnSync('sh', ['-c', 'command -v shellcheck']).status === 0;
