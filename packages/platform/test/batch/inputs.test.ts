@@ -76,7 +76,8 @@ describe.skipIf(!canRunFront)('bin/ultron-render (the shell front)', () => {
     const bin = tempDir('ultron-fake-node-');
     writeFileSync(
       join(bin, 'node'),
-      '#!/bin/sh\necho "node ran: $* (lock ${ULTRON_RENDER_BATCH_LOCK:-not held})"\n',
+      // (A shell default, `$` + `{…:-…}`, spelled so that it is not read as a template placeholder.)
+      `#!/bin/sh\necho "node ran: $* (lock $\{ULTRON_RENDER_BATCH_LOCK:-not held})"\n`,
     );
     chmodSync(join(bin, 'node'), 0o755);
     return bin;
