@@ -61,7 +61,13 @@ export { type RenderedSlice, renderSlice, type Slice } from './render/slice.js';
 export { readStagedSlice, type StagedSlice, stageSlice } from './render/stage.js';
 export { Tree } from './render/tree.js';
 export { type RenderWorkspace, renderWorkspaces } from './render/workspaces.js';
-export { readTreeFiles, recoverTree, type WriteSummary, writeTree } from './render/writer.js';
+export {
+  readTreeFiles,
+  readTreeFilesAsync,
+  recoverTree,
+  type WriteSummary,
+  writeTree,
+} from './render/writer.js';
 export { renderYamlFile, toYaml } from './render/yaml.js';
 export { checkSlice, checkTree, crossObjectRules, policyRules, rules } from './rules/index.js';
 export { secretsOnArgv } from './rules/no-secrets-on-argv.js';

@@ -7,7 +7,7 @@ import { UserError } from '../src/errors/problem.js';
 import type { PlainManifest } from '../src/render/manifest.js';
 import { renderSlice, type Slice } from '../src/render/slice.js';
 import { Tree } from '../src/render/tree.js';
-import { recoverTree, writeTree } from '../src/render/writer.js';
+import { readTreeFiles, readTreeFilesAsync, recoverTree, writeTree } from '../src/render/writer.js';
 import { configMap, snapshotDir, tempDir } from './helpers.js';
 
 const slice = (names: string[], extra?: (t: Tree) => Tree): Slice => ({
@@ -138,6 +138,18 @@ describe('writeTree (the only writer of the tree)', () => {
     const after = statSync(join(root, kept));
     expect([after.ino, after.mtimeMs, after.nlink]).toEqual([before.ino, before.mtimeMs, 1]);
     expect(readdirSync(dirname(root))).toEqual(['gitops']);
+  });
+
+  it('reads the current tree ahead (async) exactly as it reads it in place, and writes from that read', async () => {
+    const root = join(tempDir(), 'gitops');
+    writeTree(root, files(['one', 'two']));
+    mkdirSync(join(root, 'deep/er'), { recursive: true });
+    writeFileSync(join(root, 'deep/er/hand-made.txt'), 'x');
+    const ahead = await readTreeFilesAsync(root);
+    expect(ahead).toEqual(readTreeFiles(root));
+    const summary = writeTree(root, files(['one']), ahead);
+    expect(summary.pruned).toEqual(['deep/er/hand-made.txt', 'workloads/demo/configmap-two.yaml']);
+    expect(snapshotDir(root)).toEqual(Object.fromEntries(files(['one'])));
   });
 
   it('prunes every file it was not given: stale renders, hand-made files, temp files of a crash', () => {

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { formatProblems } from '@ultron/platform';
+import { formatProblems, readTreeFilesAsync } from '@ultron/platform';
 import { assembleRepo, writeIfClean } from '../lib/assemble.ts';
 import { EXIT, type ExitCode } from '../lib/exit.ts';
 import { openRepo } from '../lib/repo.ts';
@@ -20,8 +20,10 @@ export async function assemble(options: AssembleOptions): Promise<ExitCode> {
   const started = performance.now();
   const repo = openRepo();
   const label = relative(repo.root, repo.treeDir) || '.';
+  // The tree as it is now, read while the checks run (the writer compares against it).
+  const current = readTreeFilesAsync(repo.treeDir);
   const result = await assembleRepo(repo);
-  const summary = writeIfClean(repo.treeDir, result);
+  const summary = writeIfClean(repo.treeDir, result, await current);
   if (!summary) {
     if (ui.json) ui.printJson({ ok: false, problems: result.problems });
     else {

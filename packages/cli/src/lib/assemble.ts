@@ -191,7 +191,11 @@ export async function assembleRepo(
  * The one rule of the build: the tree is written only from an assembly without a single problem. Returns
  * what was written, or undefined (and the tree keeps its exact bytes) when there was any problem.
  */
-export function writeIfClean(treeDir: string, assembly: AssembleResult): WriteSummary | undefined {
+export function writeIfClean(
+  treeDir: string,
+  assembly: AssembleResult,
+  current?: ReadonlyMap<string, string>,
+): WriteSummary | undefined {
   if (assembly.problems.length > 0) return undefined;
-  return writeTree(treeDir, assembly.files);
+  return writeTree(treeDir, assembly.files, current);
 }

@@ -29,5 +29,5 @@ export { readStagedSlice, type StagedSlice, stageSlice, unstageSlice } from './s
 export { type FileContent, objectFileName, Tree } from './tree.js';
 export { validateObjects } from './validate-objects.js';
 export { DEFAULT_ENTRY, type RenderWorkspace, renderWorkspaces, workspaceDirs } from './workspaces.js';
-export { readTreeFiles, recoverTree, type WriteSummary, writeTree } from './writer.js';
+export { readTreeFiles, readTreeFilesAsync, recoverTree, type WriteSummary, writeTree } from './writer.js';
 export { canonical, renderYamlFile, toYaml } from './yaml.js';
