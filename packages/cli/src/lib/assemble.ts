@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type AssembleResult,
   assembleSlices,
@@ -19,10 +12,13 @@ import {
   STAGE_FILE,
   type StagedSlice,
   type TreeCheck,
+  type TreeEntry,
   type WriteSummary,
   writeTree,
 } from '@ultron/platform';
+import { platformDigest } from '@ultron/platform/startup';
 import { budgetCheck } from './budget-check.ts';
+import { CheckedFiles } from './checked-files.ts';
 import { loadCluster } from './cluster.ts';
 import type { Repo } from './repo.ts';
 import { type RenderWorkspace, renderWorkspace, renderWorkspaces } from './workspaces.ts';
@@ -76,10 +72,9 @@ function folderFingerprint(dir: string): string {
  * Parsing the CRDs and compiling the schemas a tree uses take seconds, so they are cached for every clone
  * on the machine (`~/.cache/ultron`, see ultronCacheDir): the parsed CRDs keyed by the CRD folder's
  * fingerprint (a file per version, read when validated against), each compiled schema as a module keyed
- * by ajv's version and the schema's hash. The hashes
- * of objects already found valid stay with the repository (node_modules/.cache/ultron), so a one-workload
- * change re-checks only that workload's changed objects; an invalid object is never cached and is
- * reported on every run.
+ * by ajv's version and the schema's hash. The file contents found valid stay with the repository
+ * (node_modules/.cache/ultron, see CheckedFiles), so a one-workload change re-checks only that workload's
+ * changed files.
  */
 async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
   const dir = process.env.ULTRON_CRDS_DIR;
@@ -89,7 +84,6 @@ async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
   const repoCache = join(repo.root, 'node_modules', '.cache', 'ultron');
   const fingerprint = folderFingerprint(dir);
   const indexDir = join(machineCache, 'crd-index', fingerprint);
-  const validFile = join(repoCache, `crd-valid-${fingerprint}.json`);
   let registry: InstanceType<typeof CrdRegistry> | undefined;
   const load = () => {
     if (registry) return registry;
@@ -100,32 +94,38 @@ async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
     }
     return registry.cacheValidatorsIn(join(machineCache, 'crd-validators'));
   };
+  const memo = new CheckedFiles(join(repoCache, `crd-valid-${fingerprint}.json`));
   return {
     id: 'crd-schema',
     check(tree) {
-      const known = new Set<string>(existsSync(validFile) ? JSON.parse(readFileSync(validFile, 'utf8')) : []);
+      const byFile = new Map<string, TreeEntry[]>();
+      for (const e of tree.entries) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
       const valid: string[] = [];
-      const problems = tree.entries.flatMap(({ file, manifest }) => {
-        const key = createHash('sha256').update(JSON.stringify(manifest)).digest('base64url');
-        if (known.has(key)) {
-          valid.push(key);
+      const problems = [...byFile].flatMap(([file, entries]) => {
+        const content = tree.files.get(file) ?? '';
+        if (memo.passed(content)) {
+          valid.push(content);
           return [];
         }
-        const verdict = load().validate(manifest);
-        if (verdict.status !== 'invalid') {
-          valid.push(key);
-          return [];
-        }
-        return verdict.problems.map((p) => ({ ...p, path: `${file}: ${p.path}` }));
+        const found = entries.flatMap(({ manifest }) => {
+          const verdict = load().validate(manifest);
+          return verdict.status === 'invalid'
+            ? verdict.problems.map((p) => ({ ...p, path: `${file}: ${p.path}` }))
+            : [];
+        });
+        if (found.length === 0) valid.push(content);
+        return found;
       });
-      // Only what this tree holds is kept, so the cache does not grow with every image tag ever built.
-      mkdirSync(repoCache, { recursive: true });
-      const temp = `${validFile}.${process.pid}`;
-      writeFileSync(temp, JSON.stringify(valid.sort()));
-      renameSync(temp, validFile);
+      memo.save(valid);
       return problems;
     },
   };
+}
+
+/** A digest of the installed platform's build, whose rules judged what `object-rules-passed-*` holds. */
+function rulesDigest(): string {
+  const dir = dirname(fileURLToPath(import.meta.resolve('@ultron/platform/package.json')));
+  return platformDigest(dir).slice(0, 16);
 }
 
 /** The newest modification time of the source files under `dir` (not node_modules, staging or output). */
@@ -183,7 +183,22 @@ export async function assembleRepo(
   const checks: TreeCheck[] = [budgetCheck(await loadCluster(repo.root))];
   const crds = options.strictSchemas === false ? undefined : await crdCheck(repo);
   if (crds) checks.push(crds);
-  const result = assembleSlices(slices, { checks });
+  // What every `object` rule already passed, remembered per rules code (the installed platform's digest).
+  const rulesMemo = new CheckedFiles(
+    join(repo.root, 'node_modules', '.cache', 'ultron', `object-rules-passed-${rulesDigest()}.json`),
+  );
+  const contents = new Map<string, string>();
+  for (const s of slices)
+    for (const [path, content] of s.files) if (!contents.has(path)) contents.set(path, content);
+  const result = assembleSlices(slices, {
+    checks,
+    objectRulesPassed: (file) => rulesMemo.passed(contents.get(file) ?? ''),
+  });
+  rulesMemo.save(
+    [...new Set(result.entries.map((e) => e.file))]
+      .filter((file) => !result.objectRuleFailures.has(file))
+      .map((file) => result.files.get(file) ?? ''),
+  );
   return { ...result, problems: [...problems, ...result.problems], workspaces, renderedNow };
 }
 

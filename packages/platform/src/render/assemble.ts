@@ -3,7 +3,7 @@ import { FOLDERS } from '../conventions/layout.js';
 import { RESERVED_NAMES } from '../conventions/reserved.js';
 import type { Problem } from '../errors/problem.js';
 import type { TreeEntry } from '../inspect/objects.js';
-import { rules as allRules, checkTree, type Rule } from '../rules/index.js';
+import { rules as allRules, checkTreeKnowing, type Rule } from '../rules/index.js';
 import { folderReadmes } from './folder-readmes.js';
 import { describe, type PlainManifest } from './manifest.js';
 import { claimCovers, ownershipProblems, sliceName } from './slice.js';
@@ -27,12 +27,19 @@ export interface AssembledTree {
 export interface AssembleResult extends AssembledTree {
   /** Every problem found; the tree may be written only when this is empty. */
   problems: Problem[];
+  /** Files holding an object an `object` rule found a problem with (see AssembleOptions.objectRulesPassed). */
+  objectRuleFailures: ReadonlySet<string>;
 }
 
 export interface AssembleOptions {
   /** Rules across objects and per-object policies; all of them by default. */
   rules?: readonly Rule[];
   checks?: readonly TreeCheck[];
+  /**
+   * Files (tree path → true) whose exact content passed every `object` rule before: their objects are
+   * not judged by those rules again (every other rule still sees the whole tree).
+   */
+  objectRulesPassed?: (file: string) => boolean;
 }
 
 /** Every object in the slices' YAML files (Helm values and other non-objects have no apiVersion/kind). */
@@ -191,7 +198,13 @@ export function assembleSlices(
     a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
   );
   problems.push(...uniqueNameProblems(entries, sources));
-  problems.push(...withFiles(checkTree(entries, options.rules ?? allRules), entries));
+  const passedBefore = options.objectRulesPassed;
+  const checked = checkTreeKnowing(
+    entries,
+    options.rules ?? allRules,
+    passedBefore ? (e) => passedBefore(e.file) : undefined,
+  );
+  problems.push(...withFiles(checked.problems, entries));
   // Each folder without a README of its own gets one describing it (Argo CD reads only YAML/JSON there).
   const readmes = folderReadmes(ordered, sources, entries);
   for (const [path, { source, content }] of readmes) {
@@ -202,5 +215,5 @@ export function assembleSlices(
   for (const c of options.checks ?? []) {
     problems.push(...c.check(tree).map((p) => ({ ...p, message: `${p.message} [${c.id}]` })));
   }
-  return { ...tree, problems };
+  return { ...tree, problems, objectRuleFailures: checked.objectRuleFailures };
 }

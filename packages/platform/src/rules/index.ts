@@ -52,9 +52,33 @@ export const rules: readonly Rule[] = [...crossObjectRules, ...policyRules];
 
 /** Runs rules over a whole tree; each problem's message ends with the id of the rule that found it. */
 export function checkTree(entries: readonly TreeEntry[], only: readonly Rule[] = rules): Problem[] {
-  return only.flatMap((rule) =>
-    rule.check(entries).map((p) => ({ ...p, message: `${p.message} [${rule.id}]` })),
-  );
+  return checkTreeKnowing(entries, only).problems;
+}
+
+/**
+ * `checkTree`, except that the `object` rules (each judges one object alone) skip the entries `known`
+ * says passed them before, and the files where one found a problem are returned: a caller remembering
+ * which file contents passed spares a one-app change re-judging every other object of the tree.
+ */
+export function checkTreeKnowing(
+  entries: readonly TreeEntry[],
+  only: readonly Rule[] = rules,
+  known: (entry: TreeEntry) => boolean = () => false,
+): { problems: Problem[]; objectRuleFailures: Set<string> } {
+  const objectRuleFailures = new Set<string>();
+  const unknown = entries.filter((e) => !known(e));
+  const problems = only.flatMap((rule) => {
+    const { checkObject } = rule;
+    const found = checkObject
+      ? unknown.flatMap((entry) => {
+          const ps = checkObject(entry);
+          if (ps.length > 0) objectRuleFailures.add(entry.file);
+          return ps;
+        })
+      : rule.check(entries);
+    return found.map((p) => ({ ...p, message: `${p.message} [${rule.id}]` }));
+  });
+  return { problems, objectRuleFailures };
 }
 
 /**

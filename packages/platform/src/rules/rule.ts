@@ -16,6 +16,8 @@ export interface Rule {
   doc: string;
   scope: RuleScope;
   check(entries: readonly TreeEntry[]): Problem[];
+  /** An `object` rule's judgement of one object: `check` is this over every entry. */
+  checkObject?(entry: TreeEntry): Problem[];
 }
 
 interface RuleHead {
@@ -37,6 +39,6 @@ export interface SetRuleDefinition extends RuleHead {
 
 export function defineRule(rule: ObjectRuleDefinition | SetRuleDefinition): Rule {
   if (rule.scope !== 'object') return rule;
-  const { checkObject, ...head } = rule;
-  return { ...head, check: (entries) => entries.flatMap((entry) => checkObject(entry)) };
+  const { checkObject } = rule;
+  return { ...rule, check: (entries) => entries.flatMap((entry) => checkObject(entry)) };
 }

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSlice, rules } from '../../src/rules/index.js';
-import { rollout, service } from './builders.js';
+import { checkSlice, checkTree, checkTreeKnowing, rules } from '../../src/rules/index.js';
+import { pod, rollout, service } from './builders.js';
 import { FIXTURES_DIR, fixtures } from './harness.js';
 
 const SRC = join(import.meta.dirname, '..', '..', 'src', 'rules');
@@ -47,5 +47,19 @@ describe('rules catalogue', () => {
     // tree rules would notice, and a slice check leaves them out.
     expect(checkSlice([rollout(), service()])).toEqual([]);
     expect(checkSlice([rollout(), service('demo', { app: 'other' })])).toHaveLength(1);
+  });
+
+  it('skips the object rules, and only those, for objects known to have passed them', () => {
+    const bad = rollout({}, pod({ containers: [{ name: 'app', image: 'ghcr.io/acme/demo:latest' }] }));
+    const tree = [bad, service('demo', { app: 'other' })];
+    const all = checkTreeKnowing(tree);
+    expect(all.problems.map((p) => p.message)).toEqual(checkTree(tree).map((p) => p.message));
+    expect(all.problems.some((p) => p.message.endsWith('[pinned-images]'))).toBe(true);
+    expect([...all.objectRuleFailures]).toEqual([bad.file]);
+    // Known to have passed: no object rule judges it again; the cross-object rules still see it.
+    const knowing = checkTreeKnowing(tree, rules, (e) => e.file === bad.file);
+    expect(knowing.problems.some((p) => p.message.endsWith('[pinned-images]'))).toBe(false);
+    expect(knowing.problems.some((p) => p.message.endsWith('[service-selects-pods]'))).toBe(true);
+    expect(knowing.objectRuleFailures.size).toBe(0);
   });
 });
