@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +16,7 @@ export class ImportGraph {
    * Starts recording (a resolve hook). Hooks registered later run first: registered after the render
    * bundle's redirect, it sees where a package import really went (the bundle file).
    */
-  static record(): ImportGraph {
+  static record(options: { hashSources?: boolean } = {}): ImportGraph {
     const graph = new ImportGraph();
     registerHooks({
       resolve(specifier, context, nextResolve) {
@@ -22,8 +24,41 @@ export class ImportGraph {
         if (context.parentURL && resolved.url.startsWith('file:')) graph.add(context.parentURL, resolved.url);
         return resolved;
       },
+      ...(options.hashSources
+        ? {
+            load(url, context, nextLoad) {
+              // Before the loaders below read it (the strip cache, Node): the bytes this render runs.
+              if (url.startsWith('file:') && !/\/(node_modules|dist)\//.test(url)) {
+                graph.noteSource(fileURLToPath(url.replace(/[?#].*$/, '')));
+              }
+              return nextLoad(url, context);
+            },
+          }
+        : {}),
     });
     return graph;
+  }
+
+  readonly #sources = new Map<string, string>();
+
+  /**
+   * Hashes a source file as it is loaded (the definition, the cluster, local modules), so that the record
+   * of a render holds the bytes it ran: a file saved again mid-render then no longer matches its record,
+   * and the next build renders it. Built files and installed packages are left to hashing at record time
+   * (turbo orders their builds before any render).
+   */
+  noteSource(path: string): void {
+    if (this.#sources.has(path)) return;
+    try {
+      this.#sources.set(path, createHash('sha256').update(readFileSync(path)).digest('hex'));
+    } catch {
+      // Unreadable: hashed (and then refused) at record time.
+    }
+  }
+
+  /** The SHA-256 of each source file as it was loaded. */
+  sourceHashes(): ReadonlyMap<string, string> {
+    return this.#sources;
   }
 
   add(from: string, to: string): void {

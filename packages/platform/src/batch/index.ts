@@ -123,8 +123,19 @@ function current(options: BuildOptions, root: string, why: string): number {
   return 0;
 }
 
+/**
+ * Hashes, before the render, the inputs known before it (the workspace's files, the lockfile, the bin):
+ * the record then holds what the render read, not what a save during the render wrote.
+ */
+function hashBefore(options: BuildOptions, dir: string, hashes: FileHashes): void {
+  if (!isBuildScript(options.env ?? process.env)) return;
+  for (const file of [...workspaceFiles(dir), ...lockfileOf(dir), ...(options.extraInputs ?? [])])
+    hashes.of(file);
+}
+
 async function renderOne(options: BuildOptions, hashes: FileHashes): Promise<number> {
   forgetInputs(options.cwd);
+  hashBefore(options, options.cwd, hashes);
   const renderer = await options.loadRenderer();
   const code = await renderer.runSlice({
     entry: options.entry,
@@ -146,6 +157,7 @@ async function renderOne(options: BuildOptions, hashes: FileHashes): Promise<num
  */
 async function renderOther(options: BuildOptions, ws: RenderWorkspace, hashes: FileHashes): Promise<void> {
   forgetInputs(ws.dir);
+  hashBefore(options, ws.dir, hashes);
   const renderer = await options.loadRenderer();
   const quiet = () => {};
   try {
@@ -154,6 +166,11 @@ async function renderOther(options: BuildOptions, ws: RenderWorkspace, hashes: F
   } catch {
     // A bug in its definition or the kit: its own task hits it again and shows the stack.
   }
+}
+
+function lockfileOf(dir: string): string[] {
+  const root = tryRepoRoot(dir);
+  return root ? [join(root, 'pnpm-lock.yaml')].filter((f) => existsSync(f)) : [];
 }
 
 /** The definitions rendered in this process so far (module URLs). */
@@ -166,9 +183,9 @@ function record(
   entry: string,
   hashes: FileHashes,
 ): void {
-  const root = tryRepoRoot(dir);
-  const lockfile = root ? [join(root, 'pnpm-lock.yaml')].filter((f) => existsSync(f)) : [];
+  const lockfile = lockfileOf(dir);
   const own = pathToFileURL(join(dir, entry)).href;
+  for (const [file, hash] of options.graph.sourceHashes()) hashes.seed(file, hash);
   renderedEntries.add(own);
   // Installed packages are left to the lockfile: pnpm's store folders are named by version, never edited.
   const graph = options.graph

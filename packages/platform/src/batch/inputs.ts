@@ -32,6 +32,11 @@ export function workspaceFiles(dir: string): string[] {
 export class FileHashes {
   readonly #known = new Map<string, string | undefined>();
 
+  /** Sets what a file's bytes were when the render read them (see ImportGraph.noteSource). */
+  seed(file: string, hash: string): void {
+    this.#known.set(file, hash);
+  }
+
   of(file: string): string | undefined {
     if (!this.#known.has(file)) {
       let hash: string | undefined;

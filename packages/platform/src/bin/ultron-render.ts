@@ -7,7 +7,8 @@ import { prepareRender } from '../startup/index.js';
 // import graph is recorded from here on: it is how each staged slice's inputs are known (batch/).
 const cwd = process.cwd();
 const bundled = prepareRender(cwd);
-const graph = ImportGraph.record();
+// A build's render records its inputs with the bytes it loaded (batch/); other renders record nothing.
+const graph = ImportGraph.record({ hashSources: process.env.npm_lifecycle_event === 'build' });
 let renderer: Promise<Renderer> | undefined;
 const loadRenderer = () => {
   renderer ??= (async () => {

@@ -42,6 +42,8 @@ function repo(workspaces: Record<string, string[]>) {
       graph.add(rendererUrl, entry);
       graph.add(entry, pathToFileURL(join(root, 'cluster/cluster.ts')).href);
       const text = readFileSync(join(cwd, o.entry), 'utf8');
+      // A save of the definition while it renders (after it was read).
+      if (text.includes('edited mid-render')) writeFileSync(join(cwd, o.entry), "export default 'saved';\n");
       if (text.includes('broken')) {
         o.error?.('broken definition');
         return 1;
@@ -99,6 +101,14 @@ describe('buildWorkspace', () => {
     expect(await r.build('a', { ...TURBO_BUILD, ULTRON_RENDER_BATCH_LOCK: 'held' })).toBe(0);
     expect(r.rendered).toEqual(['w/a', 'w/b']);
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it('records what the render read: a definition saved mid-render is not current afterwards', async () => {
+    const r = repo({ a: [] });
+    writeFileSync(join(r.root, 'w/a/slice.ts'), "export default 'edited mid-render';\n");
+    expect(await r.build('a')).toBe(0);
+    expect(readFileSync(join(r.root, 'w/a/slice.ts'), 'utf8')).toContain('saved');
+    expect(r.current('a')).toBe(false);
   });
 
   it('leaves out a workspace with a workspace dependency this one lacks (turbo may not have built it yet)', async () => {

@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ImportGraph } from '../../src/batch/import-graph.js';
+import { tempDir } from '../helpers.js';
 
 const url = (path: string) => pathToFileURL(path).href;
 
@@ -33,5 +37,16 @@ describe('ImportGraph', () => {
 
   it('ignores non-file roots (node: built-ins)', () => {
     expect(graph.files(['node:fs'])).toEqual([]);
+  });
+
+  it('keeps the hash of a source as it was when noted (loaded), whatever happens to it later', () => {
+    const dir = tempDir('ultron-graph-');
+    const file = join(dir, 'cluster.ts');
+    writeFileSync(file, 'export default 1;\n');
+    const g = new ImportGraph();
+    g.noteSource(file);
+    writeFileSync(file, 'export default 2;\n');
+    g.noteSource(file);
+    expect(g.sourceHashes().get(file)).toBe(createHash('sha256').update('export default 1;\n').digest('hex'));
   });
 });
