@@ -12,7 +12,6 @@ import {
   STAGE_FILE,
   type StagedSlice,
   type TreeCheck,
-  type TreeEntry,
   type WriteSummary,
   writeTree,
 } from '@ultron/platform';
@@ -55,8 +54,8 @@ function orderingProblems(repo: Repo, workspaces: readonly RenderWorkspace[]): P
 }
 
 /** A fingerprint of a CRD folder: where it is, and its files' paths, sizes and modification times. */
-function folderFingerprint(dir: string): string {
-  const hash = createHash('sha256').update(`${resolve(dir)}\n`);
+function folderFingerprint(dir: string, format: number): string {
+  const hash = createHash('sha256').update(`${format}\n${resolve(dir)}\n`);
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((f) => f.isFile())
     .map((f) => join(f.parentPath, f.name))
@@ -82,7 +81,8 @@ async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
   const { CrdRegistry, ultronCacheDir } = await import('@ultron/platform/conformance');
   const machineCache = ultronCacheDir();
   const repoCache = join(repo.root, 'node_modules', '.cache', 'ultron');
-  const fingerprint = folderFingerprint(dir);
+  // The index's layout is part of the key: a folder written by another version of it is not read.
+  const fingerprint = folderFingerprint(dir, CrdRegistry.INDEX_FORMAT);
   const indexDir = join(machineCache, 'crd-index', fingerprint);
   let registry: InstanceType<typeof CrdRegistry> | undefined;
   const load = () => {
@@ -98,8 +98,7 @@ async function crdCheck(repo: Repo): Promise<TreeCheck | undefined> {
   return {
     id: 'crd-schema',
     check(tree) {
-      const byFile = new Map<string, TreeEntry[]>();
-      for (const e of tree.entries) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+      const byFile = Map.groupBy(tree.entries, (e) => e.file);
       const valid: string[] = [];
       const problems = [...byFile].flatMap(([file, entries]) => {
         const content = tree.files.get(file) ?? '';
@@ -187,12 +186,9 @@ export async function assembleRepo(
   const rulesMemo = new CheckedFiles(
     join(repo.root, 'node_modules', '.cache', 'ultron', `object-rules-passed-${rulesDigest()}.json`),
   );
-  const contents = new Map<string, string>();
-  for (const s of slices)
-    for (const [path, content] of s.files) if (!contents.has(path)) contents.set(path, content);
   const result = assembleSlices(slices, {
     checks,
-    objectRulesPassed: (file) => rulesMemo.passed(contents.get(file) ?? ''),
+    objectRulesPassed: (content) => rulesMemo.passed(content),
   });
   rulesMemo.save(
     [...new Set(result.entries.map((e) => e.file))]

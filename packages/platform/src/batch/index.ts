@@ -66,9 +66,10 @@ function tryRepoRoot(cwd: string): string | undefined {
  * One workspace's build (`ultron-render <entry>`): its slice rendered and staged with the record of its
  * inputs (batch/inputs.ts).
  *
- * Under `turbo run build` (`TURBO_HASH` set, the `build` script), one build's workspace renders run in one process where they can: the
- * first to take the repository's batch lock renders every other workspace whose staged slice is not
- * current, then each later workspace task finds its slice current (in the shell front, without Node). A
+ * Under `turbo run build` (`TURBO_HASH` set, the `build` script), one build's workspace renders run in
+ * one process where they can: the first to take the repository's batch lock renders every other
+ * workspace whose staged slice is not current, then each later workspace task finds its slice current
+ * (in the shell front, without Node). A
  * workspace process costs ~0.4 s of CPU, a render in a warm process a few milliseconds; turbo still runs,
  * caches and restores every workspace's task. Only workspaces whose workspace dependencies are among this
  * one's are rendered here: turbo built those before starting this task, so nothing is read mid-build.
@@ -102,8 +103,8 @@ export async function buildWorkspace(options: BuildOptions): Promise<number> {
       ? current(options, root, 'its inputs are unchanged since it was staged')
       : await renderOne(options, hashes);
     const ownDeps = workspaceDependencies(options.cwd);
-    // Loaded here only: the workspace list reads pnpm-workspace.yaml with the YAML parser, which no
-    // other path of a workspace process needs.
+    // Loaded here only: the workspace list reads pnpm-workspace.yaml with js-yaml, which no other path
+    // of a workspace process needs.
     const { renderWorkspaces } = await import('../render/workspaces.js');
     const others = renderWorkspaces(root).filter(
       (ws) =>

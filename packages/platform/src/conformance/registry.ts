@@ -113,8 +113,8 @@ function countCel(node: unknown): number {
  */
 export class CrdRegistry {
   readonly #versions = new Map<string, CrdVersion>();
-  /** Versions kept on disk one file each (fromIndexDir), read when first validated against. */
-  readonly #onDisk = new Map<string, { scope: CrdVersion['scope']; file: string }>();
+  /** Versions kept on disk one file each (fromIndexDir, version key → file), read when first validated against. */
+  readonly #onDisk = new Map<string, string>();
   readonly #compiled = new Map<string, ValidateFunction>();
   #ajv: Ajv | undefined;
   /** Where compiled validators are kept between processes; none by default. */
@@ -226,20 +226,23 @@ export class CrdRegistry {
     return registry;
   }
 
+  /** The layout `writeIndexDir` writes: part of the key of a folder written by it. */
+  static readonly INDEX_FORMAT = 2;
+
   /**
    * Writes the parsed CRDs as a folder (written beside `dir`, then renamed into place): `kinds.json`, the
-   * served versions and their scope, and one file per version's schema. `fromIndexDir` reads the list
+   * served versions (key → file), and one file per version. `fromIndexDir` reads the list
    * and then only the schemas of kinds it validates: the whole index is 2.3 MB of JSON, and a build
    * after a one-app change validates a handful of objects whose validators are cached.
    */
   writeIndexDir(dir: string): void {
     const temp = `${dir}.${process.pid}.tmp`;
     mkdirSync(temp, { recursive: true });
-    const kinds: [string, CrdVersion['scope'], string][] = [];
+    const kinds: [string, string][] = [];
     for (const [key, version] of this.#versions) {
       const file = `${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`;
       writeFileSync(join(temp, file), JSON.stringify(version));
-      kinds.push([key, version.scope, file]);
+      kinds.push([key, file]);
     }
     writeFileSync(join(temp, 'kinds.json'), JSON.stringify(kinds));
     try {
@@ -253,12 +256,8 @@ export class CrdRegistry {
 
   static fromIndexDir(dir: string): CrdRegistry {
     const registry = new CrdRegistry();
-    const kinds = JSON.parse(readFileSync(join(dir, 'kinds.json'), 'utf8')) as [
-      string,
-      CrdVersion['scope'],
-      string,
-    ][];
-    for (const [key, scope, file] of kinds) registry.#onDisk.set(key, { scope, file: join(dir, file) });
+    const kinds = JSON.parse(readFileSync(join(dir, 'kinds.json'), 'utf8')) as [string, string][];
+    for (const [key, file] of kinds) registry.#onDisk.set(key, join(dir, file));
     return registry;
   }
 
@@ -276,7 +275,7 @@ export class CrdRegistry {
     if (known) return known;
     const stored = this.#onDisk.get(key);
     if (!stored) return undefined;
-    const version = JSON.parse(readFileSync(stored.file, 'utf8')) as CrdVersion;
+    const version = JSON.parse(readFileSync(stored, 'utf8')) as CrdVersion;
     this.#versions.set(key, version);
     this.#onDisk.delete(key);
     return version;

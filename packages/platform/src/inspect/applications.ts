@@ -57,14 +57,7 @@ const byFolderCache = new WeakMap<readonly TreeEntry[], Map<string, TreeEntry[]>
 function entriesByFolder(entries: readonly TreeEntry[]): Map<string, TreeEntry[]> {
   let index = byFolderCache.get(entries);
   if (!index) {
-    index = new Map();
-    for (const e of entries) {
-      const slash = e.file.lastIndexOf('/');
-      const folder = slash < 0 ? '' : e.file.slice(0, slash);
-      const list = index.get(folder);
-      if (list) list.push(e);
-      else index.set(folder, [e]);
-    }
+    index = Map.groupBy(entries, (e) => e.file.slice(0, Math.max(e.file.lastIndexOf('/'), 0)));
     byFolderCache.set(entries, index);
   }
   return index;

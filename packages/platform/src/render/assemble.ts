@@ -36,10 +36,10 @@ export interface AssembleOptions {
   rules?: readonly Rule[];
   checks?: readonly TreeCheck[];
   /**
-   * Files (tree path → true) whose exact content passed every `object` rule before: their objects are
-   * not judged by those rules again (every other rule still sees the whole tree).
+   * Whether a file's exact content passed every `object` rule before: its objects are not judged by those
+   * rules again (every other rule still sees the whole tree).
    */
-  objectRulesPassed?: (file: string) => boolean;
+  objectRulesPassed?: (content: string) => boolean;
 }
 
 /** Every object in the slices' YAML files (Helm values and other non-objects have no apiVersion/kind). */
@@ -188,10 +188,10 @@ export function assembleSlices(
   const ordered = sortedByPath(files);
   // Slices staged with their objects' data are not parsed again; anything else (text files, slices
   // without data) is read from its YAML. Only files that made it into the tree count.
-  const known = new Map<string, TreeEntry[]>();
-  for (const s of sorted)
-    for (const e of s.objects ?? [])
-      if (sources.get(e.file) === s.source) known.set(e.file, [...(known.get(e.file) ?? []), e]);
+  const known = Map.groupBy(
+    sorted.flatMap((s) => (s.objects ?? []).filter((e) => sources.get(e.file) === s.source)),
+    (e) => e.file,
+  );
   const unparsed = new Map([...ordered].filter(([path]) => !known.has(path)));
   const parsed = parseEntries(unparsed, problems);
   const entries = [...[...known.values()].flat(), ...parsed].sort((a, b) =>
@@ -202,7 +202,7 @@ export function assembleSlices(
   const checked = checkTreeKnowing(
     entries,
     options.rules ?? allRules,
-    passedBefore ? (e) => passedBefore(e.file) : undefined,
+    passedBefore ? (e) => passedBefore(files.get(e.file) ?? '') : undefined,
   );
   problems.push(...withFiles(checked.problems, entries));
   // Each folder without a README of its own gets one describing it (Argo CD reads only YAML/JSON there).

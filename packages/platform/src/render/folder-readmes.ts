@@ -2,6 +2,7 @@ import { FOLDERS, TREE_DIR } from '../conventions/layout.js';
 import { applications } from '../inspect/applications.js';
 import type { TreeEntry } from '../inspect/objects.js';
 import { headerFor } from './header.js';
+import { describe } from './manifest.js';
 
 /**
  * The source named in the READMEs of folders several workspaces share: the `assemble` workspace writes
@@ -92,21 +93,10 @@ function ownerPurpose(folder: string): string {
     : `The ${code(`${part.join('/')}/`)} part of ${whose}, which Argo CD syncs with an Application of its own.`;
 }
 
-/** What each file holds, in tree order (`Kind namespace/name`), built once for the whole tree. */
-function objectsByFile(entries: readonly TreeEntry[]): Map<string, string[]> {
-  const byFile = new Map<string, string[]>();
-  for (const { file, manifest: m } of entries) {
-    const described = `${m.kind} ${m.metadata.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata.name}`;
-    const list = byFile.get(file);
-    if (list) list.push(described);
-    else byFile.set(file, [described]);
-  }
-  return byFile;
-}
-
-function objectsIn(file: string, objects: ReadonlyMap<string, readonly string[]>): string {
-  const held = objects.get(file);
-  return held && held.length > 0 ? held.join(', ') : '(not a Kubernetes object)';
+/** What a file holds (`Kind namespace/name`, in tree order), from the tree's entries grouped by file. */
+function objectsIn(file: string, entriesByFile: ReadonlyMap<string, readonly TreeEntry[]>): string {
+  const held = entriesByFile.get(file) ?? [];
+  return held.length > 0 ? held.map((e) => describe(e.manifest)).join(', ') : '(not a Kubernetes object)';
 }
 
 /**
@@ -119,22 +109,18 @@ interface PathIndex {
 }
 
 function indexPaths(sortedPaths: readonly string[]): PathIndex {
-  const under = new Map<string, string[]>();
-  const direct = new Map<string, string[]>();
-  const push = (map: Map<string, string[]>, key: string, path: string) => {
-    const list = map.get(key);
-    if (list) list.push(path);
-    else map.set(key, [path]);
-  };
+  const under = new Map<string, string[]>([['', [...sortedPaths]]]);
   for (const path of sortedPaths) {
-    const parent = parentOf(path);
-    push(direct, parent, path);
-    push(under, '', path);
-    for (let dir = parent; dir !== ''; dir = parentOf(dir)) push(under, dir, path);
+    for (let dir = parentOf(path); dir !== ''; dir = parentOf(dir)) {
+      const list = under.get(dir);
+      if (list) list.push(path);
+      else under.set(dir, [path]);
+    }
   }
-  return { under, direct };
+  return { under, direct: Map.groupBy(sortedPaths, parentOf) };
 }
 
+/** A folder's README: its file, the workspace named as its source, and its text. */
 export interface FolderReadme {
   source: string;
   content: string;
@@ -144,7 +130,7 @@ function readme(
   folder: string,
   paths: PathIndex,
   sources: ReadonlyMap<string, string>,
-  objects: ReadonlyMap<string, readonly string[]>,
+  entriesByFile: ReadonlyMap<string, readonly TreeEntry[]>,
   syncs: readonly Sync[] | undefined,
 ): FolderReadme {
   const under = paths.under.get(folder) ?? [];
@@ -179,7 +165,7 @@ function readme(
     '| file | holds |',
     '|---|---|',
     ...subfolders.map((f) => `| ${code(`${nameOf(f)}/`)} | folder: see its README |`),
-    ...files.map((f) => `| ${code(nameOf(f))} | ${objectsIn(f, objects)} |`),
+    ...files.map((f) => `| ${code(nameOf(f))} | ${objectsIn(f, entriesByFile)} |`),
     '',
   );
   // Named after the one workspace whose files it describes: it comes and goes with that workspace's slice.
@@ -198,13 +184,13 @@ export function folderReadmes(
 ): Map<string, FolderReadme> {
   const paths = [...files.keys()].sort();
   const index = indexPaths(paths);
-  const objects = objectsByFile(entries);
+  const entriesByFile = Map.groupBy(entries, (e) => e.file);
   const syncs = syncsByFolder(entries);
   const readmes = new Map<string, FolderReadme>();
   for (const folder of [...foldersOf(paths)].sort()) {
     const path = folder === '' ? README : `${folder}/${README}`;
     if (files.has(path)) continue;
-    readmes.set(path, readme(folder, index, sources, objects, syncs.get(folder)));
+    readmes.set(path, readme(folder, index, sources, entriesByFile, syncs.get(folder)));
   }
   return readmes;
 }

@@ -26,6 +26,11 @@ export interface WriteSummary {
 
 // Synchronous file calls throughout: the assemble step is a short process with nothing else to do.
 
+/** A file's path in the tree: relative to its root, `/`-separated. */
+function treePath(dir: string, full: string): string {
+  return relative(dir, full).split(sep).join('/');
+}
+
 /** Every file under `dir`, `/`-separated relative path → bytes. */
 export function readTreeFiles(dir: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -33,7 +38,7 @@ export function readTreeFiles(dir: string): Map<string, string> {
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!e.isFile()) continue;
     const full = join(e.parentPath, e.name);
-    files.set(relative(dir, full).split(sep).join('/'), readFileSync(full, 'utf8'));
+    files.set(treePath(dir, full), readFileSync(full, 'utf8'));
   }
   return files;
 }
@@ -50,7 +55,7 @@ export async function readTreeFilesAsync(dir: string): Promise<Map<string, strin
     .map((e) => join(e.parentPath, e.name));
   const contents = await Promise.all(paths.map((full) => readFile(full, 'utf8')));
   paths.forEach((full, i) => {
-    files.set(relative(dir, full).split(sep).join('/'), contents[i]!);
+    files.set(treePath(dir, full), contents[i]!);
   });
   return files;
 }
@@ -95,15 +100,17 @@ export function writeTree(
 ): WriteSummary {
   const recovered = recoverTree(root);
   const current = read && recovered.length === 0 ? read : readTreeFiles(root);
-  const written = [...files].filter(([path, content]) => current.get(path) !== content).map(([p]) => p);
+  const unchanged = new Set(
+    [...files].filter(([path, content]) => current.get(path) === content).map(([p]) => p),
+  );
+  const written = [...files.keys()].filter((p) => !unchanged.has(p));
   const pruned = [...current.keys()].filter((p) => !files.has(p));
   const summary = { written: written.sort(), pruned: pruned.sort(), recovered };
-  const unchanged = files.size - written.length;
-  if (written.length === 0 && pruned.length === 0) return { ...summary, unchanged, swapped: false };
+  if (written.length === 0 && pruned.length === 0)
+    return { ...summary, unchanged: unchanged.size, swapped: false };
 
   const next = `${root}${NEXT_TREE_SUFFIX}`;
   const previous = `${root}${PREVIOUS_TREE_SUFFIX}`;
-  const unchangedPaths = new Set([...files.keys()].filter((p) => current.get(p) === files.get(p)));
   const made = new Set<string>();
   for (const [path, content] of files) {
     const target = join(next, ...path.split('/'));
@@ -115,7 +122,7 @@ export function writeTree(
     // An unchanged file is linked, not written again: a one-workload change to a tree of thousands of
     // files writes that workload's files only, and the rest keep their timestamps. The next tree is still
     // complete before the swap; where links are not possible, the bytes are written.
-    if (unchangedPaths.has(path)) {
+    if (unchanged.has(path)) {
       try {
         linkSync(join(root, ...path.split('/')), target);
         continue;
@@ -129,5 +136,5 @@ export function writeTree(
   if (existsSync(root)) renameSync(root, previous);
   renameSync(next, root);
   rmSync(previous, { recursive: true, force: true });
-  return { ...summary, unchanged, swapped: true };
+  return { ...summary, unchanged: unchanged.size, swapped: true };
 }
