@@ -54,7 +54,14 @@ export {
 } from './network/index.js';
 export { type AssembleResult, assembleSlices, type TreeCheck } from './render/assemble.js';
 export { sourceOf } from './render/header.js';
-export { describe, hasValidate, type Manifest, type PlainManifest, toPlain } from './render/manifest.js';
+export {
+  describe,
+  hasValidate,
+  type Manifest,
+  type PlainManifest,
+  plainCopies,
+  toPlain,
+} from './render/manifest.js';
 export { findRepoRoot, treeRoot } from './render/repo.js';
 export { runSlice } from './render/run.js';
 export { type RenderedSlice, renderSlice, type Slice } from './render/slice.js';

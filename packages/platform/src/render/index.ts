@@ -12,6 +12,7 @@ export {
   type Manifest,
   type ObjectMeta,
   type PlainManifest,
+  plainCopies,
   toPlain,
 } from './manifest.js';
 export { findRepoRoot, treeRoot, workspaceSource } from './repo.js';

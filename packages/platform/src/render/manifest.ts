@@ -44,5 +44,21 @@ export function toPlain(object: unknown): PlainManifest {
   return jsonCopy(object) as PlainManifest;
 }
 
+/**
+ * `toPlain` that copies each object once: for code that reads the same finished objects several times
+ * (a workload's secrets analysis runs per folder against all of the app's objects).
+ */
+export function plainCopies(): (object: Manifest) => PlainManifest {
+  const copies = new Map<Manifest, PlainManifest>();
+  return (object) => {
+    let copy = copies.get(object);
+    if (copy === undefined) {
+      copy = toPlain(object);
+      copies.set(object, copy);
+    }
+    return copy;
+  };
+}
+
 /** A manifest as plain JSON data, with all its fields. */
 export type PlainManifest = Manifest & { metadata: ObjectMeta } & Record<string, unknown>;

@@ -4,6 +4,7 @@ import {
   type Cluster,
   externalSecretsFor,
   type Manifest,
+  plainCopies,
   Tree,
   workloadDir,
 } from '@ultron/platform/core';
@@ -84,9 +85,16 @@ export function composeWorkload(cluster: Cluster, parsed: Workload, registry: re
   const inNamespace = folders.filter((f) => f.namespace === appNamespace);
   const first = inNamespace[0];
   const all: Manifest[] = [ns, ...folders.flatMap((f) => f.objects), ...appObjects];
+  // The secrets analysis reads every object once per folder: one plain copy each is enough.
+  const plainOf = plainCopies();
   const namespaceSecrets = [
     ...rendered.flatMap((r) => r.namespaceFirst ?? []),
-    ...externalSecretsFor(cluster, [ns, ...inNamespace.flatMap((f) => f.objects), ...appObjects], all),
+    ...externalSecretsFor(
+      cluster,
+      [ns, ...inNamespace.flatMap((f) => f.objects), ...appObjects],
+      all,
+      plainOf,
+    ),
   ];
   const tree = new Tree().addFile(appFile(w.name), [
     project(cluster, w),
@@ -99,7 +107,7 @@ export function composeWorkload(cluster: Cluster, parsed: Workload, registry: re
         ? [ns, ...namespaceSecrets]
         : folder.namespace === appNamespace
           ? []
-          : externalSecretsFor(cluster, folder.objects, all);
+          : externalSecretsFor(cluster, folder.objects, all, plainOf);
     tree.addObjects(folder.dir, [...folder.objects, ...extra]);
   }
   const dir = workloadDir(w.name);
