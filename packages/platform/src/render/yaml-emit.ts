@@ -76,8 +76,10 @@ function mapping(record: Record<string, unknown>, level: number, compact: boolea
     const valueText = node(value, level + 1, false);
     if (!compact || out !== '') out += newline(level);
     out += keyText;
-    // A nested block starts on its own line: no space after the colon.
-    out += valueText.charCodeAt(0) === 10 ? ':' : ': ';
+    // A nested block starts on its own line: no space after the colon. Told from the value, not by
+    // reading the text back (a rope of many pieces that reading would flatten at every level).
+    out +=
+      value !== null && typeof value === 'object' && valueText !== '{}' && valueText !== '[]' ? ':' : ': ';
     out += valueText;
   }
   return out === '' ? '{}' : out;
@@ -88,10 +90,10 @@ function sequence(items: readonly unknown[], level: number, compact: boolean): s
   let out = '';
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const itemText = item === undefined ? 'null' : node(item, level + 1, true);
     if (!compact || out !== '') out += newline(level);
-    out += itemText.charCodeAt(0) === 10 ? '-' : '- ';
-    out += itemText;
+    // Items are compact: a nested collection starts on the dash's line.
+    out += '- ';
+    out += item === undefined ? 'null' : node(item, level + 1, true);
   }
   return out;
 }
@@ -164,19 +166,26 @@ const NOT_PLAIN_FIRST = new Uint8Array(128);
 for (const c of ' -?:,[]{}#&*!|=>\'"%@`') NOT_PLAIN_FIRST[c.charCodeAt(0)] = 1;
 
 function scalar(text: string, level: number, key: boolean): string {
-  if (text.length === 0) return "''";
-  if (YAML11_BOOLEANS.has(text) || YAML11_SEXAGESIMAL.test(text)) return `'${text}'`;
+  const length = text.length;
+  if (length === 0) return "''";
+  const first = text.charCodeAt(0);
+  const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e;
+  // Cheap guards first: the 1.1 booleans are at most three characters, base 60 starts like a number.
+  if (
+    (length <= 3 && YAML11_BOOLEANS.has(text)) ||
+    ((numeric || first === 0x5f) && YAML11_SEXAGESIMAL.test(text))
+  )
+    return `'${text}'`;
   if (!ASCII_LINE.test(text) && !PRINTABLE_LINE.test(text)) {
     // A line break: a literal block, unless a key or something else needs escaping (double quotes).
     if (key || !(ASCII_LINES.test(text) || PRINTABLE_LINES.test(text))) throw GENERAL;
     return literal(text, level);
   }
-  return plain(text) && !resolvesToOtherType(text) ? text : `'${text.replaceAll("'", "''")}'`;
+  return plain(text, first) && !resolvesToOtherType(text, numeric) ? text : `'${text.replaceAll("'", "''")}'`;
 }
 
 /** Whether a one-line printable string can be written plain in block context. */
-function plain(text: string): boolean {
-  const first = text.charCodeAt(0);
+function plain(text: string, first: number): boolean {
   const last = text.charCodeAt(text.length - 1);
   return (
     !(first < 128 && NOT_PLAIN_FIRST[first] === 1) &&
@@ -189,12 +198,10 @@ function plain(text: string): boolean {
 }
 
 /** Whether the plain text would read back as something other than a string (null, bool, number, date…). */
-function resolvesToOtherType(text: string): boolean {
-  const first = text.charCodeAt(0);
+function resolvesToOtherType(text: string, numeric: boolean): boolean {
   // Ints, floats and timestamps all start with a digit, a sign or a dot.
-  if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e)
-    return types.int.resolve(text) || types.float.resolve(text) || types.timestamp.resolve(text);
-  return RESERVED_WORDS.has(text);
+  if (numeric) return types.int.resolve(text) || types.float.resolve(text) || types.timestamp.resolve(text);
+  return text.length <= 5 && RESERVED_WORDS.has(text);
 }
 
 /**
