@@ -59,7 +59,7 @@ export {
   hasValidate,
   type Manifest,
   type PlainManifest,
-  plainCopies,
+  plainViews,
   toPlain,
 } from './render/manifest.js';
 export { findRepoRoot, treeRoot } from './render/repo.js';

@@ -12,7 +12,7 @@ export {
   type Manifest,
   type ObjectMeta,
   type PlainManifest,
-  plainCopies,
+  plainViews,
   toPlain,
 } from './manifest.js';
 export { findRepoRoot, treeRoot, workspaceSource } from './repo.js';

@@ -1,4 +1,4 @@
-import { jsonCopy } from './plain.js';
+import { jsonCopy, plainView } from './plain.js';
 
 /** The smallest shape every rendered Kubernetes object has. kubernetes-models classes satisfy it. */
 export interface ObjectMeta {
@@ -45,18 +45,19 @@ export function toPlain(object: unknown): PlainManifest {
 }
 
 /**
- * `toPlain` that copies each object once: for code that reads the same finished objects several times
- * (a workload's secrets analysis runs per folder against all of the app's objects).
+ * The plain data of finished objects, for code that only reads it and may ask about the same object
+ * several times (a workload's secrets analysis runs per folder against all of the app's objects): each
+ * object is read once, and its nested data that already is plain is shared, not copied (see plain.ts).
  */
-export function plainCopies(): (object: Manifest) => PlainManifest {
-  const copies = new Map<Manifest, PlainManifest>();
+export function plainViews(): (object: Manifest) => PlainManifest {
+  const views = new Map<Manifest, PlainManifest>();
   return (object) => {
-    let copy = copies.get(object);
-    if (copy === undefined) {
-      copy = toPlain(object);
-      copies.set(object, copy);
+    let view = views.get(object);
+    if (view === undefined) {
+      view = plainView(object) as PlainManifest;
+      views.set(object, view);
     }
-    return copy;
+    return view;
   };
 }
 

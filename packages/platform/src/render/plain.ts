@@ -27,18 +27,18 @@ export const STRING_MAPS = new Set(['labels', 'annotations', 'matchLabels']);
 const isRawJson: (value: unknown) => boolean =
   (JSON as { isRawJSON?: (value: unknown) => boolean }).isRawJSON ?? (() => false);
 
-function isRecord(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/** The value JSON would write for `value` (held under `key`), as data; string maps sorted when `sort`. */
-function data(value: unknown, key: string, sort: boolean, depth: number): unknown {
+/**
+ * The value JSON would write for `value` (held under `key`, an index in arrays), as data; string maps
+ * sorted when `sort`. When `share`, a plain record or array whose data comes out unchanged is returned
+ * itself instead of a copy (copy-on-write): most of an object's nested data already is what JSON would
+ * write, and building copies key by key was the largest cost of a render.
+ */
+function data(value: unknown, key: string | number, sort: boolean, depth: number, share: boolean): unknown {
   let model = false;
   if (value !== null && typeof value === 'object') {
     const toJSON = (value as { toJSON?: unknown }).toJSON;
     if (toJSON === MODEL_TO_JSON && typeof toJSON === 'function') model = true;
-    else if (typeof toJSON === 'function') value = toJSON.call(value, key);
+    else if (typeof toJSON === 'function') value = toJSON.call(value, String(key));
   }
   switch (typeof value) {
     case 'string':
@@ -59,35 +59,57 @@ function data(value: unknown, key: string, sort: boolean, depth: number): unknow
   if (depth > MAX_DEPTH || isRawJson(value)) throw UNSUPPORTED;
   if (Array.isArray(value)) {
     if (Object.getPrototypeOf(value) !== Array.prototype) throw UNSUPPORTED;
-    const out = new Array<unknown>(value.length);
+    let out: unknown[] | undefined = share ? undefined : new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) {
-      const item = data(value[i], String(i), sort, depth + 1);
-      out[i] = item === SKIP ? null : item;
+      const original: unknown = value[i];
+      let item = data(original, i, sort, depth + 1, share);
+      if (item === SKIP) item = null;
+      if (out === undefined) {
+        if (unchanged(item, original)) continue;
+        out = value.slice(0, i);
+      }
+      out[i] = item;
     }
-    return out;
+    return out ?? value;
   }
-  if (!model && !isRecord(value)) throw UNSUPPORTED;
+  const proto = Object.getPrototypeOf(value);
+  if (!model && proto !== Object.prototype && proto !== null) throw UNSUPPORTED;
   const record = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(record)) {
+  const keys = Object.keys(record);
+  // Models and null-prototype records are always copied: the data is a plain Object.
+  let out: Record<string, unknown> | undefined = share && proto === Object.prototype ? undefined : {};
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j]!;
     if (k === '__proto__') throw UNSUPPORTED;
     const stringMap = sort && STRING_MAPS.has(k);
-    let item = data(record[k], k, sort && !stringMap, depth + 1);
-    if (item === SKIP) continue;
+    const original = record[k];
+    let item = data(original, k, sort && !stringMap, depth + 1, share);
     if (stringMap && item !== null && typeof item === 'object') {
       item = Array.isArray(item)
         ? item.map((x) => sortStringMaps(x))
-        : sortedKeys(item as Record<string, unknown>);
+        : sortedKeys(item as Record<string, unknown>, share);
     }
-    out[k] = item;
+    if (out === undefined) {
+      if (unchanged(item, original)) continue;
+      out = {};
+      for (let m = 0; m < j; m++) out[keys[m]!] = record[keys[m]!];
+    }
+    if (item !== SKIP) out[k] = item;
   }
-  return out;
+  return out ?? record;
 }
 
-/** The record with its keys in sorted order. */
-export function sortedKeys(record: Record<string, unknown>): Record<string, unknown> {
+/** `-0 === 0`, but JSON writes `-0` as `0`: a -0 is a change. */
+function unchanged(item: unknown, original: unknown): boolean {
+  return item === original && (item !== 0 || !Object.is(original, -0));
+}
+
+/** The record with its keys in sorted order; when `share`, the record itself if they already are. */
+export function sortedKeys(record: Record<string, unknown>, share = false): Record<string, unknown> {
+  const keys = Object.keys(record);
+  if (share && keys.every((k, i) => i === 0 || keys[i - 1]! < k)) return record;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(record).sort()) out[k] = record[k];
+  for (const k of keys.sort()) out[k] = record[k];
   return out;
 }
 
@@ -111,7 +133,7 @@ export function sortStringMaps(value: unknown): unknown {
  */
 export function jsonCopy(object: unknown): unknown {
   try {
-    const out = data(object, '', false, 0);
+    const out = data(object, '', false, 0, false);
     if (out !== SKIP) return out;
   } catch (error) {
     if (error !== UNSUPPORTED) throw error;
@@ -119,10 +141,27 @@ export function jsonCopy(object: unknown): unknown {
   return JSON.parse(JSON.stringify(object) as string);
 }
 
-/** `sortStringMaps(toPlain(object))` in one pass, or `undefined` when the round trip must do it. */
+/**
+ * `jsonCopy(object)` that shares every nested record and array that already is plain data with `object`,
+ * for code that only reads the data.
+ */
+export function plainView(object: unknown): unknown {
+  try {
+    const out = data(object, '', false, 0, true);
+    if (out !== SKIP) return out;
+  } catch (error) {
+    if (error !== UNSUPPORTED) throw error;
+  }
+  return JSON.parse(JSON.stringify(object) as string);
+}
+
+/**
+ * `sortStringMaps(toPlain(object))` in one pass, or `undefined` when the round trip must do it. The result
+ * shares every nested record and array that is already plain data with `object`: read it, do not change it.
+ */
 export function sortedPlain(object: unknown): Record<string, unknown> | undefined {
   try {
-    const out = data(object, '', true, 0);
+    const out = data(object, '', true, 0, true);
     return out !== null && typeof out === 'object' && !Array.isArray(out)
       ? (out as Record<string, unknown>)
       : undefined;

@@ -2,7 +2,7 @@ import { SYNC_WAVE } from '../argocd/application.js';
 import { apiVersions } from '../catalog/versions.js';
 import type { Cluster } from '../cluster/schema.js';
 import { MANAGED_BY, PART_OF } from '../conventions/names.js';
-import { type Manifest, type PlainManifest, plainCopies, type TypedMetadata } from '../render/manifest.js';
+import { type Manifest, type PlainManifest, plainViews, type TypedMetadata } from '../render/manifest.js';
 import { byCodePoint } from './order.js';
 import { outOfBandSecrets, type SecretNeed } from './references.js';
 
@@ -124,8 +124,8 @@ export function externalSecretsFor(
   objects: readonly Manifest[],
   /** Objects synced beside them (another folder of the same app): Secrets those create are not fetched. */
   context: readonly Manifest[] = [],
-  /** Plain data of an object; a caller asking about the same objects several times passes `plainCopies()`. */
-  plainOf: (object: Manifest) => PlainManifest = plainCopies(),
+  /** Plain data of an object; a caller asking about the same objects several times passes `plainViews()`. */
+  plainOf: (object: Manifest) => PlainManifest = plainViews(),
 ): ExternalSecret[] {
   if (cluster.secrets.backend !== 'oci-vault') return [];
   const plain = (list: readonly Manifest[]) => list.map((o) => ({ manifest: plainOf(o) }));

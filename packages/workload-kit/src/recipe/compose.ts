@@ -4,7 +4,7 @@ import {
   type Cluster,
   externalSecretsFor,
   type Manifest,
-  plainCopies,
+  plainViews,
   Tree,
   workloadDir,
 } from '@ultron/platform/core';
@@ -86,7 +86,7 @@ export function composeWorkload(cluster: Cluster, parsed: Workload, registry: re
   const first = inNamespace[0];
   const all: Manifest[] = [ns, ...folders.flatMap((f) => f.objects), ...appObjects];
   // The secrets analysis reads every object once per folder: one plain copy each is enough.
-  const plainOf = plainCopies();
+  const plainOf = plainViews();
   const namespaceSecrets = [
     ...rendered.flatMap((r) => r.namespaceFirst ?? []),
     ...externalSecretsFor(
