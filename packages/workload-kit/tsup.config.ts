@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { BundleManifest } from '@ultron/platform/startup';
 import { defineConfig } from 'tsup';
 
@@ -108,6 +108,12 @@ export default defineConfig([
     ],
     async onSuccess() {
       const { platformDigest } = await import('@ultron/platform/startup');
+      // The render reads the bundle as Latin-1 when it is all ASCII (esbuild's default charset escapes
+      // everything else); say so only after checking.
+      const outDir = resolve('dist/render');
+      const ascii = readdirSync(outDir)
+        .filter((file) => file.endsWith('.js'))
+        .every((file) => !/[^\x00-\x7f]/.test(readFileSync(join(outDir, file), 'latin1')));
       const platformDir = dirname(require.resolve('@ultron/platform/package.json'));
       const manifest: BundleManifest = {
         platformVersion: (require('@ultron/platform/package.json') as { version: string }).version,
@@ -118,6 +124,7 @@ export default defineConfig([
           '@ultron/platform/core': './platform-core.js',
           '#run': './run.js',
         },
+        ...(ascii ? { encoding: 'ascii' as const } : {}),
       };
       writeFileSync(resolve('dist/render/bundle.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     },

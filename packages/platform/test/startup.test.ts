@@ -12,7 +12,11 @@ function write(file: string, text: string): void {
 }
 
 /** A workspace with an installed platform build and, optionally, a kit whose bundle names a digest. */
-function installed(options: { kit: boolean; digest?: (platformDir: string) => string }): string {
+function installed(options: {
+  kit: boolean;
+  digest?: (platformDir: string) => string;
+  encoding?: 'ascii';
+}): string {
   const ws = tempDir('ultron-startup-');
   const dependencies = options.kit ? { '@ultron/workload-kit': '^1.0.0' } : {};
   write(join(ws, 'package.json'), `${JSON.stringify({ name: 'ws', type: 'module', dependencies })}\n`);
@@ -29,6 +33,7 @@ function installed(options: { kit: boolean; digest?: (platformDir: string) => st
         platformVersion: '1.0.0',
         platformDigest: (options.digest ?? platformDigest)(platform),
         entries: { '@ultron/platform/core': './platform-core.js', '#run': './run.js' },
+        ...(options.encoding ? { encoding: options.encoding } : {}),
       }),
     );
   }
@@ -38,10 +43,16 @@ function installed(options: { kit: boolean; digest?: (platformDir: string) => st
 describe('findRenderBundle', () => {
   it('maps the packages to the kit bundle built from the installed platform', () => {
     const ws = installed({ kit: true });
-    const urls = findRenderBundle(ws);
+    const found = findRenderBundle(ws);
     const bundle = join(realpathSync(ws), 'node_modules/@ultron/workload-kit/dist/render');
-    expect(urls?.get('#run')).toBe(pathToFileURL(join(bundle, 'run.js')).href);
-    expect(urls?.get('@ultron/platform/core')).toBe(pathToFileURL(join(bundle, 'platform-core.js')).href);
+    expect(found?.urls.get('#run')).toBe(pathToFileURL(join(bundle, 'run.js')).href);
+    expect(found?.urls.get('@ultron/platform/core')).toBe(
+      pathToFileURL(join(bundle, 'platform-core.js')).href,
+    );
+    expect(found?.dir).toBe(`${pathToFileURL(bundle).href}/`);
+    // Read as Latin-1 only when the kit's build said it checked the files are ASCII.
+    expect(found?.ascii).toBe(false);
+    expect(findRenderBundle(installed({ kit: true, encoding: 'ascii' }))?.ascii).toBe(true);
   });
 
   it('refuses a bundle built from another platform build', () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { withHint } from '../errors/zod.js';
 import { dnsLabel, dnsName, email, httpsUrl, parseQuantity, quantity } from '../schema/fields.js';
 import { backupRetention, cnpgSchedule } from './backup-fields.js';

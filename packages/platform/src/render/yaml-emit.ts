@@ -1,4 +1,9 @@
-import { types } from 'js-yaml';
+import { type Type, types } from 'js-yaml';
+
+declare module 'js-yaml' {
+  /** js-yaml 4 exports its scalar types; @types/js-yaml does not declare them. */
+  export const types: Record<'int' | 'float' | 'timestamp', Type>;
+}
 
 /**
  * The block YAML js-yaml's `dump(value, { lineWidth: -1, noRefs: true, indent: 2 })` writes, byte for

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Field types shared by the cluster and workload definitions. Each carries a hint so a user sees how to

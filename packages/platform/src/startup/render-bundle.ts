@@ -13,6 +13,11 @@ export interface BundleManifest {
   platformDigest: string;
   /** Package specifier → bundle file (relative to the manifest) exporting the same names. */
   entries: Record<string, string>;
+  /**
+   * `ascii` when the kit's build checked that every bundle file is 7-bit ASCII (esbuild escapes the rest):
+   * the render then reads them as Latin-1, a plain copy, instead of through Node's UTF-8 TextDecoder.
+   */
+  encoding?: 'ascii';
 }
 
 /** Where `@ultron/platform`'s built entry points are, and a digest of them. */
@@ -60,7 +65,7 @@ function installedPackage(from: string, name: string): string | undefined {
  * `#run` the module exporting `runSlice`. Undefined when the workspace does not depend on the kit, there
  * is no bundle, or it was built from another platform build than the one installed (never a stale render).
  */
-export function findRenderBundle(cwd: string): Map<string, string> | undefined {
+export function findRenderBundle(cwd: string): RenderBundle | undefined {
   // Only a workspace that depends on the kit: the build orders it after the kit's own build, which
   // rewrites the bundle (a hoisted kit is reachable from any workspace, mid-rebuild). The platform's own
   // component workspaces (apps/*, bootstrap) list the kit among their devDependencies for this alone: the
@@ -81,7 +86,17 @@ export function findRenderBundle(cwd: string): Map<string, string> | undefined {
   const urls = new Map(
     Object.entries(manifest.entries).map(([spec, file]) => [spec, new URL(file, base).href]),
   );
-  return urls.has('#run') ? urls : undefined;
+  return urls.has('#run')
+    ? { urls, dir: new URL('.', base).href, ascii: manifest.encoding === 'ascii' }
+    : undefined;
+}
+
+/** A render bundle found for a workspace: specifier → module URL (`#run` exports `runSlice`), its folder. */
+export interface RenderBundle {
+  urls: Map<string, string>;
+  /** The bundle folder's URL, with a trailing slash. */
+  dir: string;
+  ascii: boolean;
 }
 
 /**
@@ -94,12 +109,18 @@ export function findRenderBundle(cwd: string): Map<string, string> | undefined {
  */
 export function useRenderBundle(cwd: string): string | undefined {
   if (process.env.ULTRON_RENDER_BUNDLE === '0') return undefined;
-  const urls = findRenderBundle(cwd);
-  if (!urls) return undefined;
+  const bundle = findRenderBundle(cwd);
+  if (!bundle) return undefined;
+  const { urls, dir, ascii } = bundle;
   registerHooks({
     resolve(specifier, context, nextResolve) {
       const url = urls.get(specifier);
       return url ? { url, format: 'module', shortCircuit: true } : nextResolve(specifier, context);
+    },
+    load(url, context, nextLoad) {
+      // ~2 MB of ASCII: read as Latin-1 (a copy) rather than decoded as UTF-8 by Node's loader.
+      if (!ascii || !url.startsWith(dir)) return nextLoad(url, context);
+      return { format: 'module', source: readFileSync(new URL(url), 'latin1'), shortCircuit: true };
     },
   });
   return urls.get('#run');

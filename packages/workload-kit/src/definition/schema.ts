@@ -8,7 +8,7 @@ import {
   reservedBecause,
   withHint,
 } from '@ultron/platform/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { auth } from '../capabilities/auth/schema.js';
 import { canary, canaryChecks } from '../capabilities/canary/schema.js';
 import { configChecks, configFields } from '../capabilities/config/schema.js';

@@ -1,5 +1,5 @@
 import { parseQuantity, quantity, withHint } from '@ultron/platform/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A zod error option carrying a message and the hint printed under it. */
 export const hinted = (message: string, hint: string) => ({ error: withHint(message, hint) });

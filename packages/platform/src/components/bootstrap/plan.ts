@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Cluster } from '../../cluster/schema.js';
 import { REPO_CREDENTIAL } from '../../conventions/names.js';
 import type { Component, HelmRelease } from '../component.js';

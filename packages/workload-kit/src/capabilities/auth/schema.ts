@@ -1,5 +1,5 @@
 import { dnsLabel, RESERVED_REALMS, withHint } from '@ultron/platform/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hinted } from '../../parts/schema-fields.js';
 
 export const auth = z.strictObject({

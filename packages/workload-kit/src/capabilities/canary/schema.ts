@@ -1,5 +1,5 @@
 import { duration, parseDuration } from '@ultron/platform/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Check, hinted, type Issue } from '../../parts/schema-fields.js';
 import { expressibleWeights, replicaCanaryWeight, WEIGHT_TOLERANCE } from './weights.js';
 

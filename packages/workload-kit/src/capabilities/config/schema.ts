@@ -1,5 +1,5 @@
 import { dnsLabel } from '@ultron/platform/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Check, hinted, type Issue } from '../../parts/schema-fields.js';
 
 const envName = z

@@ -1,5 +1,5 @@
 import { backupRetention, cnpgSchedule, dnsLabel, quantity } from '@ultron/platform/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Check, checkResources, type Issue, resources } from '../../parts/schema-fields.js';
 
 export const database = z.strictObject({

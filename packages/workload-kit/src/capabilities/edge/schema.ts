@@ -1,5 +1,5 @@
 import { dnsName } from '@ultron/platform/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Check, Issue } from '../../parts/schema-fields.js';
 
 /** Hosts routed to the API; each must be the domain or under it. Default: `api.<domain>`. */

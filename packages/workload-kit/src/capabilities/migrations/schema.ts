@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Check, Issue } from '../../parts/schema-fields.js';
 
 export const migrations = z.strictObject({

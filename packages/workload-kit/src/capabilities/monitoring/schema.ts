@@ -1,5 +1,5 @@
 import { withHint } from '@ultron/platform/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hinted } from '../../parts/schema-fields.js';
 
 /** Labels Prometheus attaches to every scraped series; an app label of the same name is renamed. */
