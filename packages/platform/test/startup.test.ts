@@ -82,7 +82,11 @@ describe('the type-stripping cache', () => {
 
   /** A fresh process with the cache on, importing the module and printing its `value`. */
   function importInChild(cache: string, module: string): string {
-    const script = `import { registerStripCache } from ${JSON.stringify(register)};
+    // The source's own imports say `.js` (what the build emits); Node runs the `.ts` files here.
+    const script = `import { registerHooks } from 'node:module';
+registerHooks({ resolve: (specifier, context, next) =>
+  next(specifier.startsWith('./') ? specifier.replace(/\\.js$/, '.ts') : specifier, context) });
+const { registerStripCache } = await import(${JSON.stringify(register)});
 registerStripCache(${JSON.stringify(cache)});
 const { value } = await import(${JSON.stringify(pathToFileURL(module).href)});
 process.stdout.write(String(value));`;

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { sha256Hex } from './sha256.js';
 
 /**
  * The imports this process resolves, as edges from importing module to imported file. Node resolves each
@@ -50,7 +50,7 @@ export class ImportGraph {
   noteSource(path: string): void {
     if (this.#sources.has(path)) return;
     try {
-      this.#sources.set(path, createHash('sha256').update(readFileSync(path)).digest('hex'));
+      this.#sources.set(path, sha256Hex(readFileSync(path)));
     } catch {
       // Unreadable: hashed (and then refused) at record time.
     }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { STAGE_DIR, STAGE_FILE } from '../conventions/layout.js';
+import { sha256Hex } from './sha256.js';
 
 /**
  * Beside a staged slice, the files it was rendered from and their SHA-256, in `sha256sum` format (paths
@@ -41,7 +41,7 @@ export class FileHashes {
     if (!this.#known.has(file)) {
       let hash: string | undefined;
       try {
-        hash = createHash('sha256').update(readFileSync(file)).digest('hex');
+        hash = sha256Hex(readFileSync(file));
       } catch {
         hash = undefined;
       }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAGE_DIR, STAGE_FILE } from '../conventions/layout.js';
@@ -42,10 +41,17 @@ export function stageSlice(workspaceDir: string, slice: RenderedSlice): string {
     ...(slice.objects ? { objects: slice.objects } : {}),
   };
   const target = join(workspaceDir, STAGE_FILE);
-  const temp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = `${target}.tmp-${uniqueSuffix()}`;
   writeFileSync(temp, JSON.stringify(body), 'utf8');
   renameSync(temp, target);
   return target;
+}
+
+let written = 0;
+/** This process's pid, the time and a count: unique among live processes and within this one. */
+function uniqueSuffix(): string {
+  written++;
+  return `${process.pid}-${Date.now().toString(36)}-${written}`;
 }
 
 /** Removes a workspace's staged slice (its definition failed: no stale slice may be assembled). */

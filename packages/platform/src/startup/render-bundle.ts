@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { contentKey } from './content-key.js';
 
 /**
  * What `@ultron/workload-kit` writes beside its bundle (dist/render/bundle.json): the platform build it
@@ -28,9 +28,8 @@ export const PLATFORM_ENTRY_FILES = ['dist/index.js', 'dist/core.js'] as const;
  * built platform changes this digest.
  */
 export function platformDigest(platformDir: string): string {
-  const hash = createHash('sha256');
-  for (const file of PLATFORM_ENTRY_FILES) hash.update(readFileSync(join(platformDir, file)));
-  return hash.digest('hex');
+  // Read as Latin-1: one string unit per byte, whatever the encoding.
+  return contentKey(...PLATFORM_ENTRY_FILES.map((file) => readFileSync(join(platformDir, file), 'latin1')));
 }
 
 const KIT = '@ultron/workload-kit';

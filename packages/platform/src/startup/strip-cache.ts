@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { type LoadHookContext, registerHooks, stripTypeScriptTypes } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentKey } from './content-key.js';
 
 /**
  * Workspace files (`workload.ts`, `slice.ts`, `cluster.ts`) are TypeScript run by Node's type stripping.
@@ -26,7 +26,7 @@ export function registerStripCache(dir = join(tmpdir(), 'ultron-strip-cache')): 
       if (!isWorkspaceTypeScript(url, context)) return nextLoad(url, context);
       const path = fileURLToPath(url);
       const source = readFileSync(path, 'utf8');
-      const key = createHash('sha256').update(process.version).update('\0').update(source).digest('hex');
+      const key = contentKey(process.version, source);
       const file = join(dir, `${key}.js`);
       let js: string;
       try {
@@ -34,10 +34,7 @@ export function registerStripCache(dir = join(tmpdir(), 'ultron-strip-cache')): 
       } catch {
         // A source not seen before: most often the last one of this file with a value edited, which
         // needs no stripper (below).
-        const last = join(
-          dir,
-          `last-${createHash('sha256').update(process.version).update('\0').update(path).digest('hex')}.json`,
-        );
+        const last = join(dir, `last-${contentKey(process.version, path)}.json`);
         js = restripFrom(last, source) ?? strip(source);
         store(dir, file, js);
         store(dir, last, JSON.stringify({ source, js }));
