@@ -5,11 +5,18 @@ import { findRepoRoot, workspaceSource } from '../render/repo.js';
 import type { RunOptions } from '../render/run.js';
 import type { RenderWorkspace } from '../render/workspaces.js';
 import type { ImportGraph } from './import-graph.js';
-import { FileHashes, forgetInputs, recordInputs, stagedIsCurrent, workspaceFiles } from './inputs.js';
+import {
+  FileHashes,
+  forgetInputs,
+  mayBeStale,
+  recordInputs,
+  stagedIsCurrent,
+  workspaceFiles,
+} from './inputs.js';
 import { type LockOutcome, lockOrWait, releaseLock } from './lock.js';
 
 export { ImportGraph } from './import-graph.js';
-export { FileHashes, INPUTS_FILE, recordInputs, stagedIsCurrent } from './inputs.js';
+export { FileHashes, INPUTS_FILE, mayBeStale, recordInputs, stagedIsCurrent } from './inputs.js';
 export { lockOrWait } from './lock.js';
 
 /** The render's entry module, loaded once: the kit's bundle or the platform's own `render/run`. */
@@ -110,6 +117,7 @@ export async function buildWorkspace(options: BuildOptions): Promise<number> {
       (ws) =>
         resolve(ws.dir) !== resolve(options.cwd) &&
         [...workspaceDependencies(ws.dir)].every((d) => ownDeps.has(d)) &&
+        mayBeStale(ws.dir) &&
         !stagedIsCurrent(ws.dir, hashes),
     );
     for (const ws of others) await renderOther(options, ws, hashes);

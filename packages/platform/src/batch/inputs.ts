@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { STAGE_DIR, STAGE_FILE } from '../conventions/layout.js';
 import { sha256Hex } from './sha256.js';
@@ -78,6 +78,35 @@ export function recordInputs(workspaceDir: string, files: Iterable<string>, hash
 /** Drops the record first when a workspace renders again: a slice and a record always belong together. */
 export function forgetInputs(workspaceDir: string): void {
   rmSync(join(workspaceDir, INPUTS_FILE), { force: true });
+}
+
+/**
+ * Whether a staged slice may be stale, from modification times alone: no slice or record, or a recorded
+ * input modified (or gone) since the record was written. The batch asks this before hashing another
+ * workspace's inputs (`stagedIsCurrent`): in a one-workload change every other slice was just restored by
+ * turbo, and hashing their inputs was most of the batch's cost. A hint is all the batch needs: a slice
+ * taken here for current although its inputs changed (a file written with an old modification time) is
+ * still rendered by that workspace's own task, whose shell front checks the hashes.
+ */
+export function mayBeStale(workspaceDir: string): boolean {
+  const record = join(workspaceDir, INPUTS_FILE);
+  let recorded: number;
+  try {
+    if (!existsSync(join(workspaceDir, STAGE_FILE))) return true;
+    recorded = statSync(record).mtimeMs;
+  } catch {
+    return true;
+  }
+  return readFileSync(record, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .some((line) => {
+      const at = line.indexOf('  ');
+      if (at < 0) return true;
+      const input = statSync(resolve(workspaceDir, line.slice(at + 2)), { throwIfNoEntry: false });
+      // Same time as the record counts as changed: file times can be coarser than the writes.
+      return input === undefined || input.mtimeMs >= recorded;
+    });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,21 @@ describe('buildWorkspace', () => {
     writeFileSync(join(r.root, 'cluster/cluster.ts'), 'export default 2;\n');
     await r.build('b');
     expect(r.rendered.slice(3).sort()).toEqual(['w/a', 'w/b']);
+  });
+
+  it('leaves to their own tasks workspaces whose inputs look unchanged by their times (a cheap look before hashing)', async () => {
+    const r = repo({ a: [], b: [] });
+    await r.build('a');
+    // b edited, but with a time older than its record: the batch takes it for current…
+    const past = new Date(Date.now() - 60_000);
+    writeFileSync(join(r.root, 'w/b/slice.ts'), "export default 'b2';\n");
+    utimesSync(join(r.root, 'w/b/slice.ts'), past, past);
+    await r.build('a');
+    expect(r.rendered).toEqual(['w/a', 'w/b']);
+    // …and b's own task, checking hashes, renders it.
+    expect(r.current('b')).toBe(false);
+    await r.build('b');
+    expect(r.rendered).toEqual(['w/a', 'w/b', 'w/b']);
   });
 
   it('with the lock taken by the shell front for it, batches without waiting and releases the lock', async () => {

@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prerequisite } from '../../../../testing/prerequisites.js';
 import {
   FileHashes,
   INPUTS_FILE,
+  mayBeStale,
   recordInputs,
   stagedIsCurrent,
   workspaceFiles,
@@ -54,6 +55,27 @@ describe('the record of a staged slice’s inputs', () => {
     const third = staged();
     spawnSync('rm', [join(third.ws, '.ultron/slice.json')]);
     expect(stagedIsCurrent(third.ws, new FileHashes())).toBe(false);
+  });
+
+  it('may be stale, going by modification times, exactly when an input is newer than the record or gone', () => {
+    const { root, ws } = staged();
+    const past = new Date(Date.now() - 60_000);
+    // Inputs written before the record (as turbo restores it after they were written): not stale.
+    for (const file of [join(root, 'cluster/cluster.ts'), join(ws, 'package.json'), join(ws, 'workload.ts')])
+      utimesSync(file, past, past);
+    expect(mayBeStale(ws)).toBe(false);
+    // Edited after it: maybe stale (and the hashes say so).
+    writeFileSync(join(ws, 'workload.ts'), 'export default 2;\n');
+    expect(mayBeStale(ws)).toBe(true);
+    expect(stagedIsCurrent(ws, new FileHashes())).toBe(false);
+    // Edited with an old time: the hint misses it, the hashes do not (the workspace's own task renders).
+    utimesSync(join(ws, 'workload.ts'), past, past);
+    expect(mayBeStale(ws)).toBe(false);
+    expect(stagedIsCurrent(ws, new FileHashes())).toBe(false);
+    // A recorded input gone, or no slice: stale.
+    rmSync(join(root, 'cluster/cluster.ts'));
+    expect(mayBeStale(ws)).toBe(true);
+    expect(mayBeStale(staged().root)).toBe(true);
   });
 
   it('is not written for an input sha256sum would read differently (a backslash in its name)', () => {
