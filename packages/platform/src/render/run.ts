@@ -5,6 +5,7 @@ import { formatProblems, isUserError } from '../errors/problem.js';
 import { findRepoRoot, workspaceSource } from './repo.js';
 import { renderSlice, type Slice } from './slice.js';
 import { stageSlice, unstageSlice } from './stage.js';
+import { bundleEngine, readValidated, writeValidated } from './validated-memo.js';
 
 export interface RunOptions {
   /** The module whose default export is the Slice, relative to `cwd`. */
@@ -41,8 +42,11 @@ export async function runSlice(options: RunOptions): Promise<number> {
       );
       return 1;
     }
-    const rendered = renderSlice(slice, source);
+    // In the kit's render bundle, objects this engine found valid at the last render are not checked again.
+    const engine = bundleEngine(import.meta.url);
+    const rendered = renderSlice(slice, source, engine ? { validated: readValidated(cwd, engine) } : {});
     stageSlice(cwd, rendered);
+    if (engine && rendered.validated) writeValidated(cwd, engine, rendered.validated);
     const ms = Math.round(performance.now() - started);
     log(`${source}: ${rendered.files.size} files staged in ${ms} ms (the assemble step writes the tree)`);
     return 0;

@@ -2,9 +2,10 @@ import type { Problem } from '../errors/problem.js';
 import { UserError } from '../errors/problem.js';
 import type { TreeEntry } from '../inspect/objects.js';
 import { headerFor } from './header.js';
+import { hasValidate, type Manifest, type PlainManifest } from './manifest.js';
 import type { Tree } from './tree.js';
 import { validateObjects } from './validate-objects.js';
-import { renderObjectsFileWithData } from './yaml.js';
+import { canonicalOf, renderObjectsFileWithData } from './yaml.js';
 
 /** A rule that looks at the whole rendered slice (services select pods, ports match…). */
 export type TreeRule = (tree: Tree) => Problem[];
@@ -29,6 +30,20 @@ export interface RenderedSlice {
   files: Map<string, string>;
   /** The objects of the slice's manifest files, as plain data, with their file. */
   objects?: TreeEntry[];
+  /**
+   * With `RenderSliceOptions.validated`: every object with a schema check that passed it (now or in the
+   * memo), as its canonical JSON, for the next render's memo.
+   */
+  validated?: string[];
+}
+
+export interface RenderSliceOptions {
+  /**
+   * Canonical JSON of objects this same engine already found valid (the workspace's last render): their
+   * schema check (kubernetes-models `validate()`) is not run again. A check is a function of the object's
+   * data and the validator's code, and the caller keys the memo by the engine (see stage.ts).
+   */
+  validated?: ReadonlySet<string>;
 }
 
 /** Whether `claim` (a folder or a file) covers the tree path `path`. */
@@ -63,11 +78,26 @@ export function ownershipProblems(
  * Builds, checks and serializes a slice entirely in memory. Throws a UserError listing every problem
  * (definition, schema, slice rules, ownership) and nothing else; nothing here touches disk.
  */
-export function renderSlice(slice: Slice, source: string): RenderedSlice {
+export function renderSlice(slice: Slice, source: string, options: RenderSliceOptions = {}): RenderedSlice {
   const tree = slice.build();
   const entries = tree.entries();
+  // Each object's canonical data, computed once: the memo's key (as JSON), the YAML and the staged data.
+  const data = new Map<Manifest, PlainManifest>();
+  const dataOf = (object: unknown) => {
+    let known = data.get(object as Manifest);
+    if (known === undefined) {
+      known = canonicalOf(object) as PlainManifest;
+      data.set(object as Manifest, known);
+    }
+    return known;
+  };
+  const memo = options.validated;
+  const keys = memo
+    ? new Map(tree.manifests.filter(hasValidate).map((m) => [m, JSON.stringify(dataOf(m))]))
+    : undefined;
+  const toCheck = keys ? tree.manifests.filter((m) => !memo?.has(keys.get(m) ?? '')) : tree.manifests;
   const problems = [
-    ...validateObjects(tree.manifests),
+    ...validateObjects(toCheck),
     ...(slice.rules ?? []).flatMap((rule) => rule(tree)),
     ...ownershipProblems(
       source,
@@ -82,10 +112,16 @@ export function renderSlice(slice: Slice, source: string): RenderedSlice {
   for (const [path, content] of entries) {
     const header = headerFor(path, source) ?? '';
     if (content.type === 'manifests') {
-      const { text, data } = renderObjectsFileWithData(header, content.manifests);
-      files.set(path, text);
-      for (const manifest of data) objects.push({ file: path, manifest });
+      const rendered = renderObjectsFileWithData(header, content.manifests, dataOf);
+      files.set(path, rendered.text);
+      for (const manifest of rendered.data) objects.push({ file: path, manifest });
     } else files.set(path, `${header}${content.text}`);
   }
-  return { source, owns: slice.owns, files, objects };
+  return {
+    source,
+    owns: slice.owns,
+    files,
+    objects,
+    ...(keys ? { validated: [...new Set(keys.values())] } : {}),
+  };
 }

@@ -27,7 +27,7 @@ function orderedKeys(sorted: PlainManifest): Record<string, unknown> {
 }
 
 /** `canonical(toPlain(object))`, in one pass over the object when its data allows (see plain.ts). */
-function canonicalOf(object: unknown): Record<string, unknown> {
+export function canonicalOf(object: unknown): Record<string, unknown> {
   const sorted = sortedPlain(object);
   return sorted ? orderedKeys(sorted as PlainManifest) : canonical(toPlain(object));
 }
@@ -59,7 +59,9 @@ export function renderYamlFile(header: string, manifests: readonly PlainManifest
 export function renderObjectsFileWithData(
   header: string,
   objects: readonly unknown[],
+  /** The canonical data of an object, when the caller has it already. */
+  dataOf: (object: unknown) => PlainManifest = (m) => canonicalOf(m) as PlainManifest,
 ): { text: string; data: PlainManifest[] } {
-  const data = objects.map((m) => canonicalOf(m) as PlainManifest);
+  const data = objects.map(dataOf);
   return { text: `${header}${data.map(toYaml).join('---\n')}`, data };
 }
