@@ -1,4 +1,4 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Service } from 'kubernetes-models/v1/Service';
@@ -86,7 +86,6 @@ describe('the memo of objects already found valid', () => {
     expect(bundleEngine(run)).not.toBe(engine);
 
     const ws = tempDir('ultron-memo-');
-    mkdirSync(join(ws, '.ultron'));
     expect(readValidated(ws, engine).size).toBe(0);
     writeValidated(ws, engine, ['{"kind":"A"}']);
     expect([...readValidated(ws, engine)]).toEqual(['{"kind":"A"}']);

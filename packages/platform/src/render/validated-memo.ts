@@ -1,16 +1,24 @@
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STAGE_DIR } from '../conventions/layout.js';
 import { contentKey } from '../startup/content-key.js';
 
 /**
- * Beside a workspace's staged slice: the canonical JSON of every object its last render found valid, and
+ * In a workspace's cache folder: the canonical JSON of every object its last render found valid, and
  * which render engine judged them. A render by the same engine skips the schema check
  * (kubernetes-models `validate()`) of objects found there, byte for byte: a one-value edit re-checks the
- * objects it changed. Like the slice, it is Turborepo's cached output.
+ * objects it changed. Not in the staging folder: that is Turborepo's cached output, restored on every
+ * cache hit, and this file would double what is restored.
  */
-export const VALIDATED_FILE = `${STAGE_DIR}/validated.json`;
+export const VALIDATED_FILE = 'node_modules/.cache/ultron/validated.json';
 
 interface ValidatedJson {
   engine: string;
@@ -53,6 +61,7 @@ export function readValidated(workspaceDir: string, engine: string): Set<string>
 /** Replaces the memo with this render's valid objects (written under a temp name and renamed). */
 export function writeValidated(workspaceDir: string, engine: string, objects: readonly string[]): void {
   const target = join(workspaceDir, VALIDATED_FILE);
+  mkdirSync(dirname(target), { recursive: true });
   const temp = `${target}.tmp-${process.pid}`;
   const body: ValidatedJson = { engine, objects: [...objects] };
   writeFileSync(temp, JSON.stringify(body));
