@@ -113,7 +113,7 @@ export default defineConfig([
       const outDir = resolve('dist/render');
       const ascii = readdirSync(outDir)
         .filter((file) => file.endsWith('.js'))
-        .every((file) => !/[^\x00-\x7f]/.test(readFileSync(join(outDir, file), 'latin1')));
+        .every((file) => readFileSync(join(outDir, file)).every((byte) => byte < 0x80));
       const platformDir = dirname(require.resolve('@ultron/platform/package.json'));
       const manifest: BundleManifest = {
         platformVersion: (require('@ultron/platform/package.json') as { version: string }).version,
