@@ -9,7 +9,7 @@ describe('the render bundle and the strip cache', { timeout: 180_000 }, () => {
     const workloads = renderingWorkspaces().filter((ws) => ws.dir.includes('/workloads/'));
     expect(workloads.length).toBeGreaterThan(0);
     for (const ws of workloads)
-      expect([ws.dir, findRenderBundle(ws.dir)?.has('#run')]).toEqual([ws.dir, true]);
+      expect([ws.dir, findRenderBundle(ws.dir)?.urls.has('#run')]).toEqual([ws.dir, true]);
   });
 
   it('render the same tree as the packages loaded one module at a time, stripped by Node', () => {
