@@ -33,24 +33,8 @@ const anyValue = fc.anything({
 
 describe('jsonCopy (toPlain without the JSON text)', () => {
   it('equals the JSON round trip for any object, key order included', () => {
-    const value = fc.anything({
-      values: [
-        fc.constant(undefined),
-        fc.constant(null),
-        fc.constant(-0),
-        fc.double(),
-        fc.integer(),
-        fc.string(),
-        fc.boolean(),
-        fc.date({ noInvalidDate: true }),
-      ],
-      withNullPrototype: true,
-      withSparseArray: true,
-      withObjectString: true,
-      maxDepth: 4,
-    });
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), value), (object) => expectSameAsRoundTrip(object)),
+      fc.property(fc.dictionary(fc.string(), anyValue), (object) => expectSameAsRoundTrip(object)),
       { numRuns: 300 },
     );
   });

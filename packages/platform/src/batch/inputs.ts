@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { STAGE_DIR, STAGE_FILE } from '../conventions/layout.js';
+import { replaceFile } from '../render/replace-file.js';
 import { sha256Hex } from './sha256.js';
 
 /**
@@ -70,9 +71,7 @@ export function recordInputs(workspaceDir: string, files: Iterable<string>, hash
     }
     lines.push(`${hash}  ${name}`);
   }
-  const temp = `${target}.tmp-${process.pid}`;
-  writeFileSync(temp, `${lines.join('\n')}\n`);
-  renameSync(temp, target);
+  replaceFile(target, `${lines.join('\n')}\n`);
 }
 
 /** Drops the record first when a workspace renders again: a slice and a record always belong together. */

@@ -132,13 +132,7 @@ export function sortStringMaps(value: unknown): unknown {
  * for anything unusual: the same data, and the same errors.
  */
 export function jsonCopy(object: unknown): unknown {
-  try {
-    const out = data(object, '', false, 0, false);
-    if (out !== SKIP) return out;
-  } catch (error) {
-    if (error !== UNSUPPORTED) throw error;
-  }
-  return JSON.parse(JSON.stringify(object) as string);
+  return plainData(object, false);
 }
 
 /**
@@ -146,8 +140,12 @@ export function jsonCopy(object: unknown): unknown {
  * for code that only reads the data.
  */
 export function plainView(object: unknown): unknown {
+  return plainData(object, true);
+}
+
+function plainData(object: unknown, share: boolean): unknown {
   try {
-    const out = data(object, '', false, 0, true);
+    const out = data(object, '', false, 0, share);
     if (out !== SKIP) return out;
   } catch (error) {
     if (error !== UNSUPPORTED) throw error;

@@ -41,7 +41,7 @@ export interface RenderSliceOptions {
   /**
    * Canonical JSON of objects this same engine already found valid (the workspace's last render): their
    * schema check (kubernetes-models `validate()`) is not run again. A check is a function of the object's
-   * data and the validator's code, and the caller keys the memo by the engine (see stage.ts).
+   * data and the validator's code, and the caller keys the memo by the engine (see validated-memo.ts).
    */
   validated?: ReadonlySet<string>;
 }

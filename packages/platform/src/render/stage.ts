@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAGE_DIR, STAGE_FILE } from '../conventions/layout.js';
 import type { TreeEntry } from '../inspect/objects.js';
+import { replaceFile } from './replace-file.js';
 import type { RenderedSlice } from './slice.js';
 
 /** One workspace's rendered slice as the assemble step reads it. */
@@ -41,17 +42,8 @@ export function stageSlice(workspaceDir: string, slice: RenderedSlice): string {
     ...(slice.objects ? { objects: slice.objects } : {}),
   };
   const target = join(workspaceDir, STAGE_FILE);
-  const temp = `${target}.tmp-${uniqueSuffix()}`;
-  writeFileSync(temp, JSON.stringify(body), 'utf8');
-  renameSync(temp, target);
+  replaceFile(target, JSON.stringify(body));
   return target;
-}
-
-let written = 0;
-/** This process's pid, the time and a count: unique among live processes and within this one. */
-function uniqueSuffix(): string {
-  written++;
-  return `${process.pid}-${Date.now().toString(36)}-${written}`;
 }
 
 /** Removes a workspace's staged slice (its definition failed: no stale slice may be assembled). */

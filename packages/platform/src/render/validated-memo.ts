@@ -1,15 +1,8 @@
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentKey } from '../startup/content-key.js';
+import { replaceFile } from './replace-file.js';
 
 /**
  * In a workspace's cache folder: the canonical JSON of every object its last render found valid, and
@@ -58,12 +51,10 @@ export function readValidated(workspaceDir: string, engine: string): Set<string>
   return new Set();
 }
 
-/** Replaces the memo with this render's valid objects (written under a temp name and renamed). */
+/** Replaces the memo with this render's valid objects. */
 export function writeValidated(workspaceDir: string, engine: string, objects: readonly string[]): void {
   const target = join(workspaceDir, VALIDATED_FILE);
   mkdirSync(dirname(target), { recursive: true });
-  const temp = `${target}.tmp-${process.pid}`;
   const body: ValidatedJson = { engine, objects: [...objects] };
-  writeFileSync(temp, JSON.stringify(body));
-  renameSync(temp, target);
+  replaceFile(target, JSON.stringify(body));
 }
